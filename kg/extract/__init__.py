@@ -1,0 +1,1 @@
+"""Extractors: pure functions from an article's text and the lexicons to typed records."""

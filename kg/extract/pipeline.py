@@ -1,0 +1,129 @@
+"""From a source text to an `Extraction`: language, furniture, sentences, then each extractor in turn.
+
+The order matters and is the only place it is written down: names of known actors → titles →
+people discovered next to titles → who holds each title → referring expressions → interactions →
+claims → roles and actor records.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.errors import InputError
+from kg.extract.actors import NEW_PREFIX, TYPE_NAMES, discover_persons, find_known_actors
+from kg.extract.article import home_country, published_on, read_article_info
+from kg.extract.chunks import build_chunks, resolve_titles
+from kg.extract.claims import extract_claims
+from kg.extract.dates import date_finder, resolve
+from kg.extract.meetings import extract_interactions
+from kg.extract.resources import Resources
+from kg.extract.roles import attach_titles, find_titles, role_records
+from kg.extract.spans import NameSpan
+from kg.records import Actor, DateValue, Evidence, Extraction
+from kg.text.document import Document, ParagraphSpan, Sentence, build_document
+from kg.text.furniture import segment
+from kg.text.language import detect_language
+from kg.text.read import Source
+
+
+def make_document(source: Source, resources: Resources, language: str | None = None) -> Document:
+    """Detect the language, mark page furniture and split sentences; raise InputError for other languages."""
+    if language is None:
+        language, reason = detect_language(source.text)
+        if language is None:
+            raise InputError(source.path, f"not Persian or Arabic ({reason})")
+    paragraphs = [ParagraphSpan(p.start, p.end, p.kept, p.reason)
+                  for p in segment(source.text, language, resources.lexicons)]
+    return build_document(source.id, source.path, language, source.sha256, source.text, paragraphs)
+
+
+def extract(source: Source, resources: Resources, language: str | None = None) -> Extraction:
+    """Everything kg reads from one article."""
+    doc = make_document(source, resources, language)
+    return extract_document(doc, resources)
+
+
+def extract_document(doc: Document, resources: Resources) -> Extraction:
+    lang = resources.language(doc.language)
+    outlets: dict[str, str] = {}
+    info = read_article_info(doc, lang, resources, outlets)
+    on = published_on(info)
+    anchor = date.fromisoformat(on) if on else None
+    home = home_country(info, resources)
+    warnings: list[str] = []
+
+    known = find_known_actors(doc, lang, resources)
+    titles = find_titles(doc, lang, resources, home)
+    discovered = discover_persons(doc, lang, known, titles)
+    names = known + discovered
+    attach_titles(doc, titles, names, lang)
+    resolve_titles(titles, resources, on, home, doc.language)
+    chunks = build_chunks(doc, lang, names, titles)
+
+    finder = date_finder(resources.lexicons)
+
+    def dates_in(sentence: Sentence) -> list[DateValue]:
+        found = []
+        for mention in finder.find(sentence.text, doc.language):
+            value = resolve(mention, anchor)
+            if value is not None:
+                found.append(DateValue(value.value, value.precision, value.calendar, value.text,
+                                       sentence.start + mention.start, sentence.start + mention.end,
+                                       value.anchor))
+        return found
+
+    interactions = extract_interactions(doc, lang, resources, chunks, names, dates_in)
+    person_types = {n.actor: n.type for n in names}
+    for t in titles:
+        if t.holder:
+            person_types.setdefault(t.holder, "Person")
+    claims = extract_claims(doc, lang, chunks, names, interactions, person_types)
+    roles = role_records(doc, titles, resources, on, home, warnings)
+    actors = _actor_records(doc, resources, names, roles, interactions, claims, info, outlets)
+    return Extraction(info, tuple(actors), (), tuple(roles), tuple(interactions), tuple(claims), tuple(warnings))
+
+
+def _actor_records(doc: Document, resources: Resources, names: list[NameSpan], roles, interactions, claims,
+                   info, outlets: dict[str, str]) -> list[Actor]:
+    """One record per actor the extraction refers to, with KB labels and the spellings seen here."""
+    kb = resources.gazetteer
+    seen: dict[str, set[tuple[str, str]]] = {}
+    types: dict[str, str] = {}
+    confidence: dict[str, float] = {}
+    evidence: dict[str, Evidence] = {}
+    for n in names:
+        if n.via == "adjective":
+            continue
+        labels = seen.setdefault(n.actor, set())
+        if n.via in ("name", "discovered") and n.label:
+            labels.add((doc.language, " ".join(n.label.split())))
+        types[n.actor] = n.type
+        confidence[n.actor] = max(confidence.get(n.actor, 0.0), n.confidence)
+        if n.actor.startswith(NEW_PREFIX) and n.actor not in evidence:
+            s = doc.sentences[n.sentence]
+            evidence[n.actor] = Evidence(doc.id, s.start, s.end, s.text, "actor.discovered", n.confidence)
+    referenced: set[str] = set()
+    for r in roles:
+        referenced.update(x for x in (r.holder, r.of) if x)
+    for i in interactions:
+        referenced.update(i.participants)
+        referenced.update(i.present)
+        referenced.update(x for x in (i.place, i.host, i.guest) if x)
+    for c in claims:
+        referenced.update(c.speakers)
+        referenced.update(c.mentions)
+    referenced.update(x for x in (info.publisher, *info.cites) if x)
+    for key, name in outlets.items():
+        seen.setdefault(key, set()).add((doc.language, name))
+        types[key] = "Organization"
+    actors: list[Actor] = []
+    for key in sorted(set(seen) | referenced):
+        entry = kb.actors.get(key)
+        if entry is not None:
+            labels = set(entry.labels.items()) | seen.get(key, set())
+            actors.append(Actor(key, TYPE_NAMES[entry.type], tuple(sorted(labels)), True, 1.0, entry.wikidata,
+                                entry.parent))
+        elif key in types:
+            actors.append(Actor(key, types[key], tuple(sorted(seen.get(key, set()))), False,
+                                confidence.get(key, 0.8), None, None, evidence.get(key)))
+    return actors

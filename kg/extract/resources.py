@@ -1,0 +1,144 @@
+"""Compiled lexicons for extraction: phrase matchers built once per process from the data files.
+
+Building the matchers takes a fraction of a second; extraction then only does set and dict
+lookups. A `Resources` object is passed to every extractor (no module-level state).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from kg.extract.matcher import PhraseMatcher
+from kg.lexicons import Lexicons
+from kg.lexicons.gazetteer import Gazetteer, load_gazetteer
+from kg.text.normalize import fold_key
+
+_HAZM_WORDS = "data/words.dat"
+
+
+@dataclass(frozen=True, slots=True)
+class NameRef:
+    """What an alias in the knowledge base points to."""
+
+    actor: str
+    kind: str  # name | short | adjective
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRef:
+    role: str
+    of: str | None
+    form: str  # person | office | plural
+
+
+@dataclass(frozen=True, slots=True)
+class CueRef:
+    kind: str
+    position: str  # verb | noun
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechRef:
+    type: str
+    form: str  # finite | participle | plural | noun
+
+
+class LanguageResources:
+    """Matchers for one language (fa or ar)."""
+
+    def __init__(self, language: str, lexicons: Lexicons, names: PhraseMatcher[NameRef],
+                 common_words: frozenset[str]) -> None:
+        self.language = language
+        arabic = language == "ar"
+        self.names = names
+        self.titles: PhraseMatcher[TitleRef] = PhraseMatcher(proclitics=arabic)
+        for row in lexicons.table(language, "titles"):
+            self.titles.add(row["title"], TitleRef(row["role"], row.get("of") or None, row["form"]))
+        self.modifiers_before: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
+        self.modifiers_after: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
+        for row in lexicons.table(language, "role_modifiers"):
+            target = self.modifiers_before if row["position"] == "before" else self.modifiers_after
+            target.add(row["modifier"], row["effect"])
+        self.meeting_cues: PhraseMatcher[CueRef] = PhraseMatcher(proclitics=arabic)
+        for row in lexicons.table(language, "meeting_verbs"):
+            self.meeting_cues.add(row["cue"], CueRef(row["kind"], row.get("position") or "verb"))
+        self.speech_cues: PhraseMatcher[SpeechRef] = PhraseMatcher(proclitics=arabic)
+        for row in lexicons.table(language, "speech_verbs"):
+            self.speech_cues.add(row["cue"], SpeechRef(row["type"], row["form"]))
+        self.pronouns: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
+        for row in lexicons.table(language, "pronouns"):
+            self.pronouns.add(row["pronoun"], row["number"])
+        self.connectors: PhraseMatcher[str] = PhraseMatcher(proclitics=False)
+        for row in lexicons.table(language, "connectors"):
+            self.connectors.add(row["phrase"], row["function"])
+        self.attribution: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
+        for row in lexicons.table(language, "attribution"):
+            self.attribution.add(row["cue"], row["role"])
+        self.stopwords: dict[str, str] = {fold_key(r["word"]): r["class"]
+                                          for r in lexicons.table(language, "stopwords")}
+        self.honorifics: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
+        for key_row in lexicons.table(language, "stopwords"):
+            if key_row["class"] == "honorific":
+                self.honorifics.add(key_row["word"], "honorific")
+        self.given_names: frozenset[str] = frozenset(
+            fold_key(r["name"]) for lang in ("fa", "ar") for r in lexicons.table(lang, "given_names"))
+        self.common_words = common_words
+
+    def connector(self, text: str) -> tuple[str, ...]:
+        return self.connectors.lookup(text)
+
+
+class Resources:
+    """Everything extractors need, loaded once: lexicons, the knowledge base and compiled matchers."""
+
+    def __init__(self, lexicons: Lexicons | None = None, gazetteer: Gazetteer | None = None) -> None:
+        self.lexicons = lexicons or Lexicons()
+        self.gazetteer = gazetteer or load_gazetteer(
+            role_types={r["id"] for r in self.lexicons.role_types})
+        self._languages: dict[str, LanguageResources] = {}
+
+    @cached_property
+    def role_types(self) -> dict[str, dict[str, str]]:
+        return {r["id"]: dict(r.cells) for r in self.lexicons.role_types}
+
+    def broader_roles(self, role: str) -> list[str]:
+        """`role` and every role above it in the hierarchy, nearest first."""
+        chain = []
+        while role and role not in chain:
+            chain.append(role)
+            role = self.role_types.get(role, {}).get("broader", "")
+        return chain
+
+    @cached_property
+    def names(self) -> dict[bool, PhraseMatcher[NameRef]]:
+        """Alias matchers (with and without Arabic proclitics) over every alias in every language."""
+        matchers = {False: PhraseMatcher[NameRef](proclitics=False), True: PhraseMatcher[NameRef](proclitics=True)}
+        for actor in self.gazetteer.actors:
+            for alias in self.gazetteer.aliases_of(actor):
+                ref = NameRef(alias.actor, alias.kind, alias.lang)
+                for m in matchers.values():
+                    m.add(alias.alias, ref)
+        return matchers
+
+    @cached_property
+    def common_words(self) -> frozenset[str]:
+        """Persian dictionary words from hazm's lexicon (tagged entries), used to tell names from words."""
+        import hazm
+
+        path = Path(hazm.__file__).parent / _HAZM_WORDS
+        words = set()
+        with open(path, encoding="utf-8") as handle:
+            for line in handle:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 3 and parts[2] and parts[2] != "0":
+                    words.add(fold_key(parts[0]))
+        return frozenset(words)
+
+    def language(self, language: str) -> LanguageResources:
+        if language not in self._languages:
+            self._languages[language] = LanguageResources(
+                language, self.lexicons, self.names[language == "ar"], self.common_words)
+        return self._languages[language]

@@ -1,0 +1,316 @@
+"""Titles and the roles they give: «X، سرپرست وزارت امور خارجه» — X is the acting foreign minister.
+
+A title phrase is modifiers + a core title + qualifiers: سرپرست (acting) + وزارت امور خارجه +
+ایران، or الرئيس + الروسي. The organisation or country comes from the title itself, a following
+name or nisba adjective, "کشورمان" (the publisher's country), or the knowledge base. A title is held
+by the person named right before it (Persian apposition) or right after it (Arabic and Persian),
+by the holder of a title it is coordinated with, or, when it stands alone for a person ("the head
+of Hamas's political bureau said"), by whoever holds that post in this article or, on the
+article's date, in the knowledge base.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from kg.extract.resources import LanguageResources, Resources
+from kg.extract.spans import NameSpan, TitleSpan
+from kg.records import Evidence, Role
+from kg.text.document import Document, Sentence
+
+_FILLERS = {"جنبش", "حرکت", "حرکه", "سازمان", "جمهوری", "دولت", "کشور", "حزب", "رژیم", "نهضت", "دوله"}
+_SKIP_BETWEEN = {"،", ",", "»", "«", '"', "(", ")", ":"}
+# government posts whose country, when nothing names it, is the publisher's country
+GOVERNMENT_ROLES = {"foreign_minister", "deputy_foreign_minister", "foreign_ministry_official",
+                     "foreign_ministry_spokesperson", "ambassador", "president", "vice_president",
+                     "first_vice_president", "government_spokesperson", "minister", "defense_minister",
+                     "interior_minister", "parliament_speaker", "member_of_parliament", "diplomat",
+                     "permanent_representative", "special_envoy"}
+
+
+def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
+                home_country: str | None) -> list[TitleSpan]:
+    """Every title phrase in the kept sentences, with modifiers and qualifiers read."""
+    found: list[TitleSpan] = []
+    for sentence in doc.sentences:
+        for match in lang.titles.find_all(sentence.tokens):
+            ref = match.values[0]
+            title = TitleSpan(sentence.index, match.first, match.last, match.first, match.last, ref.role,
+                              ref.of, form=ref.form, plural=ref.form == "plural",
+                              of_via="fixed" if ref.of else "")
+            if match.clitic.startswith("و"):
+                title.holder_via = "conjoined"  # وزير … / ورئيس …: a new coordinated title
+            _read_modifiers_before(sentence, title, lang, resources)
+            if title.form == "office":
+                continue  # an office (the ministry) that no modifier turned into a post
+            if title.role not in resources.role_types:
+                continue
+            _read_qualifiers(sentence, title, lang, resources, home_country)
+            title.text = doc.text[sentence.tokens[title.first].start:sentence.tokens[title.last].end]
+            found.append(title)
+    return found
+
+
+def _read_modifiers_before(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
+                           resources: Resources) -> None:
+    tokens = sentence.tokens
+    for k in range(title.core_first - 1, max(title.core_first - 4, -1), -1):
+        m = lang.modifiers_before.match_at(tokens, k)
+        if m is None or m.last != title.first - 1:
+            continue
+        effect = m.values[0]
+        title.first = k
+        if m.clitic.startswith("و"):
+            title.holder_via = "conjoined"
+        if effect == "acting":
+            title.acting = True
+            if title.form == "office":
+                title.form = "person"
+        elif effect == "deputy":
+            deputy = "deputy_" + title.role
+            title.role = deputy if deputy in resources.role_types else ""
+            if title.form == "office":
+                title.form = "person"
+        elif effect in ("former", "designate"):
+            title.former = True
+        break
+
+
+def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResources, resources: Resources,
+                     home_country: str | None) -> None:
+    """Read what follows the core title: an organisation/country, a nisba, کشورمان, سابق …"""
+    tokens = sentence.tokens
+    kb = resources.gazetteer
+    j = title.core_last + 1
+    while j < len(tokens):
+        text = tokens[j].text
+        if text in ("-", "–") and title.of:
+            j += 1
+            continue
+        mod = lang.modifiers_after.match_at(tokens, j)
+        if mod is not None:
+            effect = mod.values[0]
+            if effect == "acting":
+                title.acting = True
+            elif effect in ("former", "designate"):
+                title.former = True
+            title.last = mod.last
+            j = mod.last + 1
+            continue
+        conn = lang.connectors.match_at(tokens, j)
+        if conn is not None and "our_country" in conn.values and home_country:
+            if not title.of:
+                title.of, title.of_via = home_country, "our_country"
+            title.last = conn.last
+            j = conn.last + 1
+            continue
+        name = lang.names.match_at(tokens, j)
+        if name is not None:
+            refs = [r for r in name.values if kb.actors.get(r.actor) and kb.actors[r.actor].type != "person"]
+            if refs:
+                actor = refs[0].actor
+                if not title.of:
+                    title.of = _organisation(kb, actor)
+                    title.of_via = "adjective" if refs[0].kind == "adjective" else "mention"
+                elif not _same_or_part(kb, actor, title.of) and refs[0].kind != "adjective":
+                    break  # a second organisation: not part of this title (a nisba after it is: حماس الفلسطينية)
+                title.last = name.last
+                j = name.last + 1
+                continue
+        if text in _FILLERS and j + 1 < len(tokens) and lang.names.match_at(tokens, j + 1) is not None:
+            j += 1
+            continue
+        break
+
+
+def _organisation(kb, actor: str) -> str:
+    """A part of an organisation stands for the organisation (Hamas's political bureau → Hamas)."""
+    entry = kb.actors.get(actor)
+    if entry and entry.type == "organization" and entry.kind in ("bureau", "body", "wing") and entry.parent:
+        return entry.parent
+    return actor
+
+
+def _same_or_part(kb, actor: str, of: str) -> bool:
+    seen = set()
+    while actor and actor not in seen:
+        if actor == of:
+            return True
+        seen.add(actor)
+        entry = kb.actors.get(actor)
+        actor = entry.parent if entry else None
+    return False
+
+
+# --- who holds each title ----------------------------------------------------------------------------
+
+def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan], lang: LanguageResources) -> None:
+    """Set `holder` of each title from the person named next to it (apposition) or coordination."""
+    persons: dict[int, list[NameSpan]] = defaultdict(list)
+    for span in names:
+        if span.type == "Person" and span.via != "adjective":
+            persons[span.sentence].append(span)
+    prefer_before = doc.language == "fa"
+    by_sentence: dict[int, list[TitleSpan]] = defaultdict(list)
+    for title in titles:
+        by_sentence[title.sentence].append(title)
+    for sentence_index, sentence_titles in by_sentence.items():
+        sentence = doc.sentences[sentence_index]
+        people = persons.get(sentence_index, [])
+        for position, title in enumerate(sentence_titles):
+            if title.plural:
+                _attach_plural(sentence, title, people, names, lang)
+                continue
+            before = None if title.holder_via == "conjoined" else _person_before(sentence, title, people, lang)
+            after = _person_after(sentence, title, people, lang)
+            chosen, via = (before, "apposition-before") if before and (prefer_before or not after) else \
+                (after, "apposition-after") if after else (None, "")
+            if chosen is None and position > 0:
+                previous = sentence_titles[position - 1]
+                if previous.holder and _joined_by_and(sentence, previous.last, title.first, lang, people):
+                    title.holder, title.holder_via = previous.holder, "coordination"
+                    if previous.of is None and title.of:  # «نماینده ویژه رئیس‌جمهور … و معاون وزیر خارجه روسیه»
+                        previous.of, previous.of_via = title.of, "coordination"
+                    continue
+            if chosen is not None:
+                title.holder, title.holder_via = chosen.actor, via
+            elif title.holder_via == "conjoined":
+                title.holder_via = ""
+
+
+def _joined_by_and(sentence: Sentence, left_last: int, right_first: int, lang: LanguageResources,
+                   people: list[NameSpan]) -> bool:
+    """«نماینده ویژه … در امور خاورمیانه و آفریقا و معاون وزیر خارجه روسیه»: a second title of the same person.
+
+    The titles are joined by «و» (or an Arabic proclitic و) with at most a short portfolio phrase
+    between them and nobody named in between.
+    """
+    tokens = sentence.tokens
+    gap = range(left_last + 1, right_first)
+    if len(gap) > 8 or any(p.first in gap for p in people):
+        return False
+    if not gap:
+        return tokens[right_first].text.startswith("و")
+    return tokens[right_first - 1].text == "و" or tokens[right_first].text.startswith("و") and len(gap) <= 1
+
+
+def _person_before(sentence: Sentence, title: TitleSpan, people: list[NameSpan],
+                   lang: LanguageResources) -> NameSpan | None:
+    i = title.first - 1
+    skipped = 0
+    while i >= 0 and sentence.tokens[i].text in _SKIP_BETWEEN and skipped < 2:
+        i -= 1
+        skipped += 1
+    for span in people:
+        if span.last == i:
+            return span
+    return None
+
+
+def _person_after(sentence: Sentence, title: TitleSpan, people: list[NameSpan],
+                  lang: LanguageResources) -> NameSpan | None:
+    tokens = sentence.tokens
+    i = title.last + 1
+    skipped = 0
+    while i < len(tokens) and (tokens[i].text in _SKIP_BETWEEN) and skipped < 2:
+        i += 1
+        skipped += 1
+    while i < len(tokens):
+        m = lang.honorifics.match_at(tokens, i)
+        if m is None:
+            break
+        i = m.last + 1
+    for span in people:
+        if span.first == i:
+            return span
+    return None
+
+
+def _attach_plural(sentence: Sentence, title: TitleSpan, people: list[NameSpan], names: list[NameSpan],
+                   lang: LanguageResources) -> None:
+    """الرئيسين الإيراني إبراهيم رئيسي، والروسي فلاديمير بوتين: each person with their own nisba."""
+    adjectives = {s.first: s for s in names if s.sentence == title.sentence and s.via == "adjective"}
+    starts = {s.first: s for s in people}
+    tokens = sentence.tokens
+    i = title.core_last + 1
+    country = None
+    while i < len(tokens):
+        text = tokens[i].text
+        if i in adjectives:
+            country = adjectives[i].actor
+            i = adjectives[i].last + 1
+            continue
+        if i in starts:
+            span = starts[i]
+            title.holders.append(f"{span.actor}|{country or ''}")
+            country = None
+            i = span.last + 1
+            title.last = span.last
+            continue
+        if text in ("،", ",") or (lang.connector(text) and "and" in lang.connector(text)):
+            i += 1
+            continue
+        if text.startswith("و") and len(text) > 2:
+            # a proclitic و on a nisba: والروسي
+            rest = lang.names.match_at(tokens, i)
+            if rest is not None and any(r.kind == "adjective" for r in rest.values):
+                country = next(r.actor for r in rest.values if r.kind == "adjective")
+                i = rest.last + 1
+                continue
+        break
+
+
+# --- role records ------------------------------------------------------------------------------------
+
+def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, on: str | None,
+                 home: str | None, warnings: list[str]) -> list[Role]:
+    """Roles the article states: each title with a holder, its organisation filled from the knowledge base."""
+    records: dict[tuple[str, str, str | None, bool], Role] = {}
+    for title in titles:
+        if title.former or not title.role:
+            continue
+        holders: list[tuple[str, str | None]] = []
+        if title.plural:
+            for item in title.holders:
+                holder, _, country = item.partition("|")
+                holders.append((holder, country or title.of))
+        elif title.holder:
+            holders.append((title.holder, title.of))
+        for holder, of in holders:
+            of = of or known_organisation(resources, holder, title.role, on)
+            if of is None and title.role in GOVERNMENT_ROLES and doc.language == "fa":
+                of = home
+            sentence = doc.sentences[title.sentence]
+            evidence = Evidence(doc.id, sentence.start, sentence.end, sentence.text,
+                                f"role.{doc.language}.{title.holder_via or 'plural'}",
+                                0.9 if title.holder_via.startswith("apposition") else 0.75)
+            key = (holder, title.role, of, title.acting)
+            if key not in records:
+                records[key] = Role(holder, title.role, of, title.acting, title.text, on, evidence)
+                _check_against_knowledge_base(resources, records[key], warnings)
+    return list(records.values())
+
+
+def known_organisation(resources: Resources, holder: str, role: str, on: str | None) -> str | None:
+    kb = resources.gazetteer
+    if holder not in kb.actors:
+        return None
+    chain = set(resources.broader_roles(role))
+    candidates = [p for p in kb.positions_of(holder, on) if p.role in chain or role in resources.broader_roles(p.role)]
+    if not candidates and on is not None:
+        candidates = [p for p in kb.positions_of(holder) if p.role in chain or role in resources.broader_roles(p.role)]
+    orgs = {p.of for p in candidates}
+    return orgs.pop() if len(orgs) == 1 else None
+
+
+def _check_against_knowledge_base(resources: Resources, role: Role, warnings: list[str]) -> None:
+    """Warn when the text gives someone a post the knowledge base says they did not hold that day."""
+    kb = resources.gazetteer
+    if role.date is None or role.holder not in kb.actors or not role.of:
+        return
+    held = kb.positions_of(role.holder)
+    same_post = [p for p in held if p.role == role.role and p.of == role.of]
+    if same_post and not any(p.covers(role.date) for p in same_post):
+        warnings.append(f"{role.evidence.article}: '{role.text}' for {role.holder} on {role.date} "
+                        f"contradicts the knowledge base ({role.role} of {role.of}: "
+                        + ", ".join(f"{p.start or '?'}–{p.end or 'now'}" for p in same_post) + ")")

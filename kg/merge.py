@@ -1,0 +1,120 @@
+"""Across articles: the same interaction reported by several outlets becomes one event.
+
+Two reports are one event when they have the same kind and the same principals, their places agree
+(or one is unknown) and their dates agree: equal days, or one report undated but published within
+three days after the other's date, or both undated and published the same day. Reports that one
+article keeps apart stay apart. The result maps every (article, local id) to an event identity from
+which the IRI is minted; it is deterministic for a given set of extractions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.records import Extraction, Interaction
+
+REPORTING_DELAY_DAYS = 3
+
+
+@dataclass(slots=True)
+class Event:
+    """One interaction with every report of it."""
+
+    kind: str
+    participants: tuple[str, ...]
+    reports: list[tuple[str, Interaction]] = field(default_factory=list)  # (article id, record)
+    day: str | None = None
+    place: str | None = None
+    published: list[str] = field(default_factory=list)
+
+    @property
+    def identity(self) -> str:
+        if self.day:
+            anchor = self.day
+        else:
+            article, record = min(self.reports, key=lambda r: (r[0], r[1].local_id))
+            anchor = f"{article}#{record.local_id}"
+        return "|".join((self.kind, ",".join(self.participants), anchor))
+
+    @property
+    def articles(self) -> list[str]:
+        return sorted({a for a, _ in self.reports})
+
+
+@dataclass(slots=True)
+class MergeResult:
+    events: list[Event]
+    by_report: dict[tuple[str, str], Event]
+
+    @property
+    def merges(self) -> int:
+        """How many reports were folded into an event another article had already reported."""
+        return sum(len(e.articles) - 1 for e in self.events)
+
+
+def merge_interactions(extractions: Iterable[Extraction]) -> MergeResult:
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[str, Interaction, str | None]]] = defaultdict(list)
+    for extraction in extractions:
+        published = extraction.article.published
+        day = published.value if published and published.precision == "day" else None
+        for interaction in extraction.interactions:
+            groups[(interaction.kind, interaction.participants)].append((extraction.article.id, interaction, day))
+    events: list[Event] = []
+    by_report: dict[tuple[str, str], Event] = {}
+    for (kind, participants), reports in sorted(groups.items()):
+        reports.sort(key=lambda r: (_day(r[1]) or r[2] or "9999", r[0], r[1].local_id))
+        clusters: list[Event] = []
+        for article, record, published in reports:
+            for event in clusters:
+                if _fits(event, article, record, published):
+                    _add(event, article, record, published)
+                    break
+            else:
+                event = Event(kind, participants)
+                _add(event, article, record, published)
+                clusters.append(event)
+        for event in clusters:
+            events.append(event)
+            for article, record in event.reports:
+                by_report[(article, record.local_id)] = event
+    return MergeResult(events, by_report)
+
+
+def _day(record: Interaction) -> str | None:
+    return record.date.value if record.date and record.date.precision == "day" else None
+
+
+def _add(event: Event, article: str, record: Interaction, published: str | None) -> None:
+    event.reports.append((article, record))
+    event.day = event.day or _day(record)
+    event.place = event.place or record.place
+    if published:
+        event.published.append(published)
+
+
+def _fits(event: Event, article: str, record: Interaction, published: str | None) -> bool:
+    if any(a == article for a, _ in event.reports):
+        return False  # the article itself told these apart
+    if event.place and record.place and event.place != record.place:
+        return False
+    day = _day(record)
+    if event.day and day:
+        return event.day == day
+    if event.day and not day:
+        return published is not None and _within(event.day, published)
+    if day and not event.day:
+        return bool(event.published) and all(_within(day, p) for p in event.published)
+    return published is not None and bool(event.published) and all(abs(_days(p, published)) <= 1
+                                                                    for p in event.published)
+
+
+def _days(a: str, b: str) -> int:
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
+
+
+def _within(day: str, published: str) -> bool:
+    """A report published on `published` can be about an event on `day`."""
+    return 0 <= _days(day, published) <= REPORTING_DELAY_DAYS

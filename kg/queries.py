@@ -1,0 +1,204 @@
+"""Saved queries: loading `queries/NAME.rq`, reading their header, binding typed parameters.
+
+A saved query starts with a comment header:
+
+    # Question: Who did a person meet, and in which role did each side act then?
+    # Parameter: ?person actor — the person (an IRI, a knowledge-base id, or a name in any language)
+    # Parameter: ?since date optional — only meetings on or after this day
+    # Columns: ?meeting ?date ?other ?role
+
+Parameters are bound as values through Oxigraph's substitutions (SEP-0007), never pasted into the
+query text, so a value with quotes, `>` or SPARQL keywords stays a value. Types: actor, iri,
+date, string, integer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph
+
+from kg.errors import QueryError
+from kg.paths import queries_dir
+from kg.text.normalize import fold_key
+
+PARAMETER_TYPES = ("actor", "iri", "date", "string", "integer")
+_HEADER = re.compile(r"^#\s*(Question|Parameter|Columns|Contract|Note)\s*:\s*(.*)$", re.IGNORECASE)
+_PARAMETER = re.compile(r"^\?(\w+)\s+(\w+)(\s+optional)?\s*(?:[—–-]+\s*(.*))?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LABEL_PREDICATES = ("http://www.w3.org/2000/01/rdf-schema#label",
+                    "http://www.w3.org/2004/02/skos/core#prefLabel",
+                    "http://www.w3.org/2004/02/skos/core#altLabel")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    optional: bool
+    description: str
+
+
+@dataclass
+class SavedQuery:
+    name: str
+    path: Path
+    text: str
+    question: str = ""
+    columns: list[str] = field(default_factory=list)
+    parameters: list[Parameter] = field(default_factory=list)
+    contract: str = ""
+
+
+def parse_query_file(path: Path) -> SavedQuery:
+    """Read a .rq file and its header; QueryError naming the file and line when the header is malformed."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    query = SavedQuery(path.stem, path, text)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            if line.strip():
+                break
+            continue
+        m = _HEADER.match(line)
+        if not m:
+            continue
+        key, value = m.group(1).lower(), m.group(2).strip()
+        if key == "question":
+            query.question = value
+        elif key == "columns":
+            query.columns = [c.lstrip("?") for c in value.split()]
+        elif key == "contract":
+            query.contract = value
+        elif key == "parameter":
+            p = _PARAMETER.match(value)
+            if not p or p.group(2) not in PARAMETER_TYPES:
+                raise QueryError(f"{path}:{number}: malformed parameter {value!r} "
+                                 f"(expected '?name TYPE [optional] — description', TYPE one of "
+                                 f"{', '.join(PARAMETER_TYPES)})")
+            query.parameters.append(Parameter(p.group(1), p.group(2), bool(p.group(3)), p.group(4) or ""))
+    return query
+
+
+def saved_queries(directory: Path | None = None) -> dict[str, SavedQuery]:
+    directory = directory or queries_dir()
+    return {q.name: q for q in (parse_query_file(p) for p in sorted(directory.glob("*.rq")))}
+
+
+def load_query(name_or_path: str) -> SavedQuery:
+    """A saved query by name, or any .rq file by path."""
+    path = Path(name_or_path)
+    if path.suffix == ".rq" and path.exists():
+        return parse_query_file(path)
+    queries = saved_queries()
+    if name_or_path in queries:
+        return queries[name_or_path]
+    raise QueryError(f"no saved query {name_or_path!r} (saved: {', '.join(sorted(queries))}; "
+                     "or give a path to a .rq file)")
+
+
+class ActorResolver:
+    """Turns an actor's name (any language, any spelling), a knowledge-base id or an IRI into its IRI."""
+
+    def __init__(self, store: pyoxigraph.Store) -> None:
+        self.store = store
+        self._by_key: dict[str, set[str]] | None = None
+
+    def _index(self) -> dict[str, set[str]]:
+        if self._by_key is None:
+            index: dict[str, set[str]] = {}
+            for predicate in LABEL_PREDICATES:
+                for quad in self.store.quads_for_pattern(None, pyoxigraph.NamedNode(predicate), None, None):
+                    if isinstance(quad.subject, pyoxigraph.NamedNode):
+                        index.setdefault(fold_key(quad.object.value), set()).add(quad.subject.value)
+            self._by_key = index
+        return self._by_key
+
+    def resolve(self, value: str) -> str:
+        if re.match(r"^[a-z][a-z0-9+.-]*://", value):
+            return value
+        key = fold_key(value)
+        found = self._index().get(key, set())
+        if not found:
+            suffix = "/" + value
+            found = {iri for iris in self._index().values() for iri in iris if iri.endswith(suffix)}
+        if len(found) == 1:
+            return next(iter(found))
+        if not found:
+            raise QueryError(f"no actor named {value!r} in the store")
+        raise QueryError(f"{value!r} names several actors: {', '.join(sorted(found))}; give an IRI")
+
+
+def bind(query: SavedQuery, values: Mapping[str, str], resolver: ActorResolver | None) -> dict:
+    """Substitutions for the query's declared parameters, type-checked; unknown or missing ones raise."""
+    declared = {p.name: p for p in query.parameters}
+    unknown = sorted(set(values) - set(declared))
+    if unknown:
+        raise QueryError(f"query {query.name!r} has no parameter {', '.join(unknown)} "
+                         f"(parameters: {', '.join(declared) or 'none'})")
+    substitutions = {}
+    for name, parameter in declared.items():
+        if name not in values:
+            if not parameter.optional:
+                raise QueryError(f"query {query.name!r} needs --param {name}=… ({parameter.type}: "
+                                 f"{parameter.description})")
+            continue
+        substitutions[pyoxigraph.Variable(name)] = _term(parameter, values[name], resolver)
+    return substitutions
+
+
+def _term(parameter: Parameter, value: str, resolver: ActorResolver | None):
+    if parameter.type == "actor":
+        if resolver is None:
+            raise QueryError("actor names need a store to be resolved")
+        return pyoxigraph.NamedNode(resolver.resolve(value))
+    if parameter.type == "iri":
+        try:
+            return pyoxigraph.NamedNode(value)
+        except ValueError as exc:
+            raise QueryError(f"--param {parameter.name}: {value!r} is not an IRI ({exc})") from exc
+    if parameter.type == "date":
+        if not _DATE.match(value):
+            raise QueryError(f"--param {parameter.name}: {value!r} is not a date (YYYY-MM-DD)")
+        return pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date"))
+    if parameter.type == "integer":
+        if not re.fullmatch(r"-?\d+", value):
+            raise QueryError(f"--param {parameter.name}: {value!r} is not an integer")
+        return pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return pyoxigraph.Literal(value)
+
+
+def term_value(term) -> str:
+    """IRIs and literals as plain strings (literals by their lexical form)."""
+    return term.value
+
+
+def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None
+        ) -> tuple[list[str], Iterable[dict[str, str]]]:
+    """Run a SELECT (or CONSTRUCT/ASK) over the union of all graphs; (columns, rows as dicts)."""
+    try:
+        result = store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed SPARQL: {exc}") from exc
+    if isinstance(result, pyoxigraph.QuerySolutions):
+        columns = [v.value for v in result.variables]
+
+        def rows() -> Iterable[dict[str, str]]:
+            for solution in result:
+                row = {}
+                for column in columns:
+                    term = solution[column]
+                    if term is not None:
+                        row[column] = term_value(term)
+                yield row
+        return columns, rows()
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return ["result"], iter([{"result": "true" if bool(result) else "false"}])
+    columns = ["subject", "predicate", "object"]
+    return columns, ({"subject": t.subject.value, "predicate": t.predicate.value, "object": t.object.value}
+                     for t in result)

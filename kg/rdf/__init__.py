@@ -1,0 +1,1 @@
+"""RDF layer: IRIs, records → triples, the store, reasoning and validation."""

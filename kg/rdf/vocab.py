@@ -1,0 +1,91 @@
+"""The kg ontology's terms (generated from ontology/kg.ttl by `python -m kg.rdf.generate`; do not edit)."""
+
+from rdflib.namespace import DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+
+class KG(DefinedNamespace):
+    """Closed namespace: a term that is not in ontology/kg.ttl raises AttributeError."""
+
+    _fail = True
+    _NS = Namespace("https://example.org/kg/ontology#")
+
+    Actor: URIRef
+    Article: URIRef
+    Claim: URIRef
+    Country: URIRef
+    Evidence: URIRef
+    Interaction: URIRef
+    KnownPosition: URIRef
+    Letter: URIRef
+    Meeting: URIRef
+    Organization: URIRef
+    Person: URIRef
+    PhoneCall: URIRef
+    Place: URIRef
+    PressConference: URIRef
+    RoleAssertion: URIRef
+    SharedInterlocutor: URIRef
+    Visit: URIRef
+    acting: URIRef
+    affiliatedWith: URIRef
+    approximateDate: URIRef
+    attestedOn: URIRef
+    cites: URIRef
+    claimForm: URIRef
+    confidence: URIRef
+    country: URIRef
+    cue: URIRef
+    date: URIRef
+    dateCalendar: URIRef
+    datePrecision: URIRef
+    dateText: URIRef
+    diedOn: URIRef
+    end: URIRef
+    endDate: URIRef
+    evidence: URIRef
+    fileName: URIRef
+    firstDate: URIRef
+    guest: URIRef
+    holder: URIRef
+    holds: URIRef
+    host: URIRef
+    inArticle: URIRef
+    inKnowledgeBase: URIRef
+    interactedWith: URIRef
+    involves: URIRef
+    language: URIRef
+    lastDate: URIRef
+    madeIn: URIRef
+    mentions: URIRef
+    metWith: URIRef
+    occasion: URIRef
+    partOf: URIRef
+    participant: URIRef
+    participatesIn: URIRef
+    place: URIRef
+    present: URIRef
+    presentAt: URIRef
+    published: URIRef
+    publisher: URIRef
+    roleLabel: URIRef
+    roleOf: URIRef
+    rule: URIRef
+    sentence: URIRef
+    sha256: URIRef
+    source: URIRef
+    speaker: URIRef
+    spokeByPhoneWith: URIRef
+    start: URIRef
+    startDate: URIRef
+    text: URIRef
+    through: URIRef
+    title: URIRef
+    titleText: URIRef
+    via: URIRef
+    wikidata: URIRef
+
+
+# terms that are Python-unfriendly as attributes
+KG_A = URIRef("https://example.org/kg/ontology#a")
+KG_B = URIRef("https://example.org/kg/ontology#b")

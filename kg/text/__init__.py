@@ -1,0 +1,1 @@
+"""Text layer: reading files, detecting language, normalising and splitting Persian and Arabic text."""
