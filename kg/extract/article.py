@@ -8,7 +8,7 @@ when no «به گزارش» does. Outlets unknown to the knowledge base are kept
 from __future__ import annotations
 
 from kg.extract.actors import NEW_PREFIX
-from kg.extract.dates import find_publication_date
+from kg.extract.dates import DateMention, find_publication_date
 from kg.extract.resources import LanguageResources, Resources
 from kg.records import ArticleInfo, DateValue
 from kg.text.document import Document
@@ -19,7 +19,7 @@ _PERSIAN_COUNTRIES = {"iran", "afghanistan", "tajikistan"}
 
 
 def read_article_info(doc: Document, lang: LanguageResources, resources: Resources,
-                      outlets_found: dict[str, str]) -> ArticleInfo:
+                      outlets_found: dict[str, str], dates: list[DateMention] | None = None) -> ArticleInfo:
     """Publisher, cited agencies, title and publication date of `doc`.
 
     `outlets_found` receives key → name for outlets not in the knowledge base.
@@ -40,7 +40,7 @@ def read_article_info(doc: Document, lang: LanguageResources, resources: Resourc
     if publisher in cites:
         cites.remove(publisher)
     published = find_publication_date(doc.text, doc.language, resources.lexicons,
-                                      [(p.start, p.end) for p in doc.paragraphs if p.kept])
+                                      [(p.start, p.end) for p in doc.paragraphs if p.kept], dates)
     title = doc.sentences[0].text if doc.sentences else None
     return ArticleInfo(doc.id, doc.path, doc.language, doc.sha256, title, publisher, tuple(cites), published)
 

@@ -643,7 +643,8 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def find_publication_date(text: str, language: str, lexicons: Lexicons,
-                          lines: Sequence[tuple[int, int]] | None = None) -> DateValue | None:
+                          lines: Sequence[tuple[int, int]] | None = None,
+                          mentions: list[DateMention] | None = None) -> DateValue | None:
     """The article's own date: its dateline, else "اليوم الجمعة" / "أمس الخميس" next to a body date.
 
     Scraped pages may carry a header with the day they were scraped and dates of other events in the
@@ -654,7 +655,8 @@ def find_publication_date(text: str, language: str, lexicons: Lexicons,
     """
     finder = date_finder(lexicons)
     grammar = finder.grammar(language)
-    mentions = finder.find(text, language)
+    if mentions is None:
+        mentions = finder.find(text, language)
     spans = [(s, e) for s, e in (lines if lines is not None else _line_spans(text)) if text[s:e].strip()]
     near = spans[:8] + [span for span in spans[-5:] if span not in spans[:8]]
     best: DateValue | None = None

@@ -4,14 +4,18 @@ Persian writes compounds with a space, a ZWNJ or nothing (امیرعبدالله
 Arabic attaches proclitics (و، ف، ب، ل، ك) to the next word (وبوتين، لحركة، للأمم). A phrase is
 therefore stored as its *squeezed* key (folded, no spaces); matching concatenates consecutive word
 tokens while the concatenation is a prefix of some key, so a phrase still starts and ends on token
-boundaries and costs about one set lookup per token.
+boundaries.
+
+All lexicons of a language share one `Lexicon`: a sentence is scanned once, in one walk per token,
+for every category (names, titles, cues, connectors …), and the result is cached on the sentence's
+token list. Each category is read through a `PhraseMatcher` view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kg.text.document import Token
 from kg.text.normalize import fold_key
@@ -24,7 +28,7 @@ ARABIC_PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "
 
 @dataclass(frozen=True, slots=True)
 class PhraseMatch(Generic[T]):
-    """A phrase found in a token list: token range (inclusive), values, and characters of proclitic skipped."""
+    """A phrase found in a token list: token range (inclusive), values, and the proclitic skipped."""
 
     first: int
     last: int
@@ -33,35 +37,68 @@ class PhraseMatch(Generic[T]):
     clitic: str = ""
 
 
-class PhraseMatcher(Generic[T]):
-    """A dictionary of phrases → values, searched leftmost-longest in folded tokens."""
+class Scan:
+    """Every category's longest match at every start token of one sentence."""
+
+    __slots__ = ("at", "_leftmost")
+
+    def __init__(self) -> None:
+        self.at: dict[str, dict[int, PhraseMatch]] = {}
+        self._leftmost: dict[str, list[PhraseMatch]] = {}
+
+    def starting(self, category: str) -> dict[int, PhraseMatch]:
+        return self.at.get(category, {})
+
+    def leftmost_longest(self, category: str) -> list[PhraseMatch]:
+        found = self._leftmost.get(category)
+        if found is None:
+            found = []
+            end = -1
+            for start in sorted(self.at.get(category, {})):
+                if start > end:
+                    match = self.at[category][start]
+                    found.append(match)
+                    end = match.last
+            self._leftmost[category] = found
+        return found
+
+
+class Lexicon:
+    """Phrases of several categories for one language, searched together."""
 
     def __init__(self, proclitics: bool = False, max_tokens: int = 10) -> None:
-        self._entries: dict[str, list[T]] = {}
+        self._entries: dict[str, dict[str, tuple[Any, ...]]] = {}
         self._prefixes: set[str] = set()
+        self._proclitic_categories: set[str] = set()
         self._proclitics = proclitics
         self._max_tokens = max_tokens
+        self._key = f"scan-{id(self)}"
 
-    def __len__(self) -> int:
-        return len(self._entries)
+    def category(self, name: str, proclitics: bool = True) -> PhraseMatcher[Any]:
+        """A view of one category; `proclitics` lets its phrases match after و، ب، ل … (Arabic only)."""
+        if proclitics and self._proclitics:
+            self._proclitic_categories.add(name)
+        return PhraseMatcher(self, name)
 
-    def add(self, phrase: str, value: T) -> str:
-        """Register `phrase` (any spelling; folded here) with `value`; returns its key."""
+    def add(self, category: str, phrase: str, value: Any) -> str:
         key = fold_key(phrase)
         if not key:
             return key
-        values = self._entries.setdefault(key, [])
+        by_category = self._entries.setdefault(key, {})
+        values = by_category.get(category, ())
         if value not in values:
-            values.append(value)
+            by_category[category] = (*values, value)
         for i in range(1, len(key) + 1):
             self._prefixes.add(key[:i])
         return key
 
-    def lookup(self, phrase: str) -> tuple[T, ...]:
-        return tuple(self._entries.get(fold_key(phrase), ()))
+    def lookup(self, category: str, phrase: str) -> tuple[Any, ...]:
+        return self._entries.get(fold_key(phrase), {}).get(category, ())
 
-    def _starts(self, text: str) -> list[tuple[str, str]]:
-        """(clitic, rest) readings of a first token."""
+    def size(self, category: str) -> int:
+        return sum(1 for v in self._entries.values() if category in v)
+
+    def _readings(self, text: str) -> list[tuple[str, str]]:
         readings = [("", text)]
         if self._proclitics:
             for clitic in ARABIC_PROCLITICS:
@@ -74,34 +111,70 @@ class PhraseMatcher(Generic[T]):
                 readings.append(("ل", "ا" + text[1:]))
         return readings
 
+    def scan(self, tokens: Sequence[Token]) -> Scan:
+        """All matches of all categories in `tokens`, cached on the token list when it allows."""
+        cache = getattr(tokens, "scans", None)
+        if cache is not None and self._key in cache:
+            return cache[self._key]
+        result = Scan()
+        at = result.at
+        prefixes, entries = self._prefixes, self._entries
+        proclitic_categories = self._proclitic_categories
+        n = len(tokens)
+        for i in range(n):
+            token = tokens[i]
+            if not token.is_word:
+                continue
+            for clitic, first in self._readings(token.text) if self._proclitics else (("", token.text),):
+                key, j = first, i
+                while key in prefixes:
+                    found = entries.get(key)
+                    if found:
+                        for category, values in found.items():
+                            if clitic and category not in proclitic_categories:
+                                continue
+                            by_start = at.setdefault(category, {})
+                            current = by_start.get(i)
+                            if current is None or j > current.last or (
+                                    j == current.last and len(clitic) < len(current.clitic)):
+                                by_start[i] = PhraseMatch(i, j, values, key, clitic)
+                    j += 1
+                    if j >= n or j - i >= self._max_tokens or not tokens[j].is_word:
+                        break
+                    key += tokens[j].text
+        if cache is not None:
+            cache[self._key] = result
+        return result
+
+
+class PhraseMatcher(Generic[T]):
+    """One category of a `Lexicon`: add phrases, look them up, find them in token lists."""
+
+    def __init__(self, lexicon: Lexicon | None = None, category: str = "phrases", proclitics: bool = False) -> None:
+        if lexicon is None:
+            lexicon = Lexicon(proclitics=proclitics)
+            lexicon.category(category, proclitics)
+        self.lexicon = lexicon
+        self.name = category
+
+    def __len__(self) -> int:
+        return self.lexicon.size(self.name)
+
+    def add(self, phrase: str, value: T) -> str:
+        """Register `phrase` (any spelling; folded here) with `value`; returns its key."""
+        return self.lexicon.add(self.name, phrase, value)
+
+    def lookup(self, phrase: str) -> tuple[T, ...]:
+        return self.lexicon.lookup(self.name, phrase)
+
     def match_at(self, tokens: Sequence[Token], i: int) -> PhraseMatch[T] | None:
         """The longest phrase starting at token i, if any."""
-        if not tokens[i].is_word:
-            return None
-        best: PhraseMatch[T] | None = None
-        for clitic, first in self._starts(tokens[i].text):
-            key = first
-            j = i
-            while key in self._prefixes:
-                if key in self._entries and (best is None or j > best.last or
-                                             (j == best.last and len(clitic) < len(best.clitic))):
-                    best = PhraseMatch(i, j, tuple(self._entries[key]), key, clitic)
-                j += 1
-                if j >= len(tokens) or j - i >= self._max_tokens or not tokens[j].is_word:
-                    break
-                key += tokens[j].text
-        return best
+        return self.lexicon.scan(tokens).starting(self.name).get(i)
 
     def find_all(self, tokens: Sequence[Token], overlapping: bool = False) -> list[PhraseMatch[T]]:
         """Leftmost-longest matches; with `overlapping`, the longest match at every token."""
-        found: list[PhraseMatch[T]] = []
-        i = 0
-        while i < len(tokens):
-            m = self.match_at(tokens, i)
-            if m is not None:
-                found.append(m)
-                if not overlapping:
-                    i = m.last + 1
-                    continue
-            i += 1
-        return found
+        scan = self.lexicon.scan(tokens)
+        if overlapping:
+            starting = scan.starting(self.name)
+            return [starting[i] for i in sorted(starting)]
+        return scan.leftmost_longest(self.name)

@@ -46,7 +46,8 @@ def extract(source: Source, resources: Resources, language: str | None = None) -
 def extract_document(doc: Document, resources: Resources) -> Extraction:
     lang = resources.language(doc.language)
     outlets: dict[str, str] = {}
-    info = read_article_info(doc, lang, resources, outlets)
+    mentions = date_finder(resources.lexicons).find(doc.text, doc.language)
+    info = read_article_info(doc, lang, resources, outlets, mentions)
     on = published_on(info)
     anchor = date.fromisoformat(on) if on else None
     home = home_country(info, resources)
@@ -60,17 +61,10 @@ def extract_document(doc: Document, resources: Resources) -> Extraction:
     resolve_titles(titles, resources, on, home, doc.language)
     chunks = build_chunks(doc, lang, names, titles)
 
-    finder = date_finder(resources.lexicons)
+    by_sentence = _dates_by_sentence(doc, mentions, anchor)
 
     def dates_in(sentence: Sentence) -> list[DateValue]:
-        found = []
-        for mention in finder.find(sentence.text, doc.language):
-            value = resolve(mention, anchor)
-            if value is not None:
-                found.append(DateValue(value.value, value.precision, value.calendar, value.text,
-                                       sentence.start + mention.start, sentence.start + mention.end,
-                                       value.anchor))
-        return found
+        return by_sentence.get(sentence.index, [])
 
     interactions = extract_interactions(doc, lang, resources, chunks, names, dates_in)
     person_types = {n.actor: n.type for n in names}
@@ -81,6 +75,23 @@ def extract_document(doc: Document, resources: Resources) -> Extraction:
     roles = role_records(doc, titles, resources, on, home, warnings)
     actors = _actor_records(doc, resources, names, roles, interactions, claims, info, outlets)
     return Extraction(info, tuple(actors), (), tuple(roles), tuple(interactions), tuple(claims), tuple(warnings))
+
+
+def _dates_by_sentence(doc: Document, mentions, anchor: date | None) -> dict[int, list[DateValue]]:
+    """Resolved dates of each kept sentence (mentions found once over the whole text)."""
+    found: dict[int, list[DateValue]] = {}
+    sentences = doc.sentences
+    k = 0
+    for mention in sorted(mentions, key=lambda m: m.start):
+        while k < len(sentences) and sentences[k].end <= mention.start:
+            k += 1
+        if k == len(sentences):
+            break
+        if sentences[k].start <= mention.start and mention.end <= sentences[k].end:
+            value = resolve(mention, anchor)
+            if value is not None:
+                found.setdefault(sentences[k].index, []).append(value)
+    return found
 
 
 def _actor_records(doc: Document, resources: Resources, names: list[NameSpan], roles, interactions, claims,

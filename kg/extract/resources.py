@@ -6,11 +6,13 @@ lookups. A `Resources` object is passed to every extractor (no module-level stat
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kg.extract.matcher import PhraseMatcher
+from kg.extract.matcher import Lexicon, PhraseMatcher
+from kg.errors import LexiconError
 from kg.lexicons import Lexicons
 from kg.lexicons.gazetteer import Gazetteer, load_gazetteer
 from kg.text.normalize import fold_key
@@ -47,42 +49,46 @@ class SpeechRef:
 
 
 class LanguageResources:
-    """Matchers for one language (fa or ar)."""
+    """Matchers for one language (fa or ar), all views of one `Lexicon` scanned once per sentence."""
 
-    def __init__(self, language: str, lexicons: Lexicons, names: PhraseMatcher[NameRef],
+    def __init__(self, language: str, lexicons: Lexicons, gazetteer: Gazetteer,
                  common_words: frozenset[str]) -> None:
         self.language = language
-        arabic = language == "ar"
-        self.names = names
-        self.titles: PhraseMatcher[TitleRef] = PhraseMatcher(proclitics=arabic)
+        self.lexicon = Lexicon(proclitics=language == "ar")
+        lex = self.lexicon
+        self.names: PhraseMatcher[NameRef] = lex.category("names")
+        for actor in gazetteer.actors:
+            for alias in gazetteer.aliases_of(actor):
+                self.names.add(alias.alias, NameRef(alias.actor, alias.kind, alias.lang))
+        self.titles: PhraseMatcher[TitleRef] = lex.category("titles")
         for row in lexicons.table(language, "titles"):
             self.titles.add(row["title"], TitleRef(row["role"], row.get("of") or None, row["form"]))
-        self.modifiers_before: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
-        self.modifiers_after: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
+        self.modifiers_before: PhraseMatcher[str] = lex.category("modifiers_before")
+        self.modifiers_after: PhraseMatcher[str] = lex.category("modifiers_after")
         for row in lexicons.table(language, "role_modifiers"):
             target = self.modifiers_before if row["position"] == "before" else self.modifiers_after
             target.add(row["modifier"], row["effect"])
-        self.meeting_cues: PhraseMatcher[CueRef] = PhraseMatcher(proclitics=arabic)
+        self.meeting_cues: PhraseMatcher[CueRef] = lex.category("meeting_cues")
         for row in lexicons.table(language, "meeting_verbs"):
             self.meeting_cues.add(row["cue"], CueRef(row["kind"], row.get("position") or "verb"))
-        self.speech_cues: PhraseMatcher[SpeechRef] = PhraseMatcher(proclitics=arabic)
+        self.speech_cues: PhraseMatcher[SpeechRef] = lex.category("speech_cues")
         for row in lexicons.table(language, "speech_verbs"):
             self.speech_cues.add(row["cue"], SpeechRef(row["type"], row["form"]))
-        self.pronouns: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
+        self.pronouns: PhraseMatcher[str] = lex.category("pronouns")
         for row in lexicons.table(language, "pronouns"):
             self.pronouns.add(row["pronoun"], row["number"])
-        self.connectors: PhraseMatcher[str] = PhraseMatcher(proclitics=False)
+        self.connectors: PhraseMatcher[str] = lex.category("connectors", proclitics=False)
         for row in lexicons.table(language, "connectors"):
             self.connectors.add(row["phrase"], row["function"])
-        self.attribution: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
+        self.attribution: PhraseMatcher[str] = lex.category("attribution")
         for row in lexicons.table(language, "attribution"):
             self.attribution.add(row["cue"], row["role"])
-        self.stopwords: dict[str, str] = {fold_key(r["word"]): r["class"]
-                                          for r in lexicons.table(language, "stopwords")}
-        self.honorifics: PhraseMatcher[str] = PhraseMatcher(proclitics=arabic)
-        for key_row in lexicons.table(language, "stopwords"):
-            if key_row["class"] == "honorific":
-                self.honorifics.add(key_row["word"], "honorific")
+        stopword_rows = lexicons.table(language, "stopwords")
+        self.stopwords: dict[str, str] = {fold_key(r["word"]): r["class"] for r in stopword_rows}
+        self.honorifics: PhraseMatcher[str] = lex.category("honorifics")
+        for row in stopword_rows:
+            if row["class"] == "honorific":
+                self.honorifics.add(row["word"], "honorific")
         self.given_names: frozenset[str] = frozenset(
             fold_key(r["name"]) for lang in ("fa", "ar") for r in lexicons.table(lang, "given_names"))
         self.common_words = common_words
@@ -113,22 +119,12 @@ class Resources:
         return chain
 
     @cached_property
-    def names(self) -> dict[bool, PhraseMatcher[NameRef]]:
-        """Alias matchers (with and without Arabic proclitics) over every alias in every language."""
-        matchers = {False: PhraseMatcher[NameRef](proclitics=False), True: PhraseMatcher[NameRef](proclitics=True)}
-        for actor in self.gazetteer.actors:
-            for alias in self.gazetteer.aliases_of(actor):
-                ref = NameRef(alias.actor, alias.kind, alias.lang)
-                for m in matchers.values():
-                    m.add(alias.alias, ref)
-        return matchers
-
-    @cached_property
     def common_words(self) -> frozenset[str]:
         """Persian dictionary words from hazm's lexicon (tagged entries), used to tell names from words."""
-        import hazm
-
-        path = Path(hazm.__file__).parent / _HAZM_WORDS
+        spec = importlib.util.find_spec("hazm")  # located, not imported: importing hazm costs a second
+        if spec is None or not spec.submodule_search_locations:
+            raise LexiconError("hazm", 0, "the hazm package is not installed")
+        path = Path(next(iter(spec.submodule_search_locations))) / _HAZM_WORDS
         words = set()
         with open(path, encoding="utf-8") as handle:
             for line in handle:
@@ -139,6 +135,6 @@ class Resources:
 
     def language(self, language: str) -> LanguageResources:
         if language not in self._languages:
-            self._languages[language] = LanguageResources(
-                language, self.lexicons, self.names[language == "ar"], self.common_words)
+            self._languages[language] = LanguageResources(language, self.lexicons, self.gazetteer,
+                                                          self.common_words)
         return self._languages[language]

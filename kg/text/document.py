@@ -19,18 +19,30 @@ _SENTENCE_END = re.compile(r"[!.?⸮؟]+[\"'»”’)\]]*(?=\s|$)")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
     """A word or punctuation mark: folded form and its span in the document text."""
 
-    start: int
-    end: int
-    text: str
-    index: int  # position in its sentence
+    __slots__ = ("start", "end", "text", "index", "is_word")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
+    def __init__(self, start: int, end: int, text: str, index: int) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.index = index  # position in its sentence
+        self.is_word = text[0].isalnum()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r}, {self.index})"
+
+
+class TokenList(list):
+    """A sentence's tokens; lexicon scans of the sentence are cached on it (kg.extract.matcher)."""
+
+    __slots__ = ("scans",)
+
+    def __init__(self, tokens=()) -> None:
+        super().__init__(tokens)
+        self.scans: dict[str, object] = {}
 
 
 @dataclass(slots=True)
@@ -42,16 +54,11 @@ class Sentence:
     start: int
     end: int
     text: str
-    folded: Folded
-    tokens: list[Token] = field(default_factory=list)
+    tokens: TokenList = field(default_factory=TokenList)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Document span from token `first` to token `last` inclusive."""
         return self.tokens[first].start, self.tokens[last].end
-
-    def folded_between(self, first: int, last: int) -> str:
-        """Folded text of tokens first..last inclusive, single-spaced."""
-        return " ".join(t.text for t in self.tokens[first:last + 1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +93,24 @@ class Document:
         return None
 
 
-def tokenize(text: str, base: int = 0) -> tuple[Folded, list[Token]]:
+def tokenize(text: str, base: int = 0) -> TokenList:
     """Fold `text` and split it into tokens whose spans are offsets into the document (`base` + …)."""
-    folded = fold(text)
-    tokens: list[Token] = []
-    for i, m in enumerate(_TOKEN.finditer(folded.text)):
-        s, e = folded.span_to_source(m.start(), m.end())
-        tokens.append(Token(base + s, base + e, m.group(), i))
-    return folded, tokens
+    return _tokens(fold(text), 0, len(text), base)
+
+
+def _tokens(folded: Folded, start: int, end: int, base: int = 0) -> TokenList:
+    """Tokens of the source span [start, end) of a folded text."""
+    tokens = TokenList()
+    fs, fe = folded.to_folded(start), folded.to_folded(end)
+    text = folded.text
+    index = folded.source_index
+    for i, m in enumerate(_TOKEN.finditer(text, fs, fe)):
+        a, b = m.span()
+        if index is None:
+            tokens.append(Token(base + a, base + b, m.group(), i))
+        else:
+            tokens.append(Token(base + index[a], base + index[b - 1] + 1, m.group(), i))
+    return tokens
 
 
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -117,15 +134,16 @@ def _strip(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 def build_document(id: str, path: str, language: str, sha256: str, text: str,
                    paragraphs: list[ParagraphSpan]) -> Document:
-    """Split the kept paragraphs into sentences and tokens."""
+    """Split the kept paragraphs into sentences and tokens (the text is folded once, as a whole)."""
+    folded = fold(text)
     sentences: list[Sentence] = []
     for p_index, paragraph in enumerate(paragraphs):
         if not paragraph.kept:
             continue
         for s, e in split_sentences(text, paragraph.start, paragraph.end):
-            folded, tokens = tokenize(text[s:e], s)
+            tokens = _tokens(folded, s, e)
             if tokens:
-                sentences.append(Sentence(len(sentences), p_index, s, e, text[s:e], folded, tokens))
+                sentences.append(Sentence(len(sentences), p_index, s, e, text[s:e], tokens))
     return Document(id, path, language, sha256, text, paragraphs, sentences)
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,8 +58,6 @@ for _k, _v in _LETTER_MAP.items():
     _FOLD_TABLE[ord(_k)] = None if _v is None else ord(_v)
 for _c in _DELETE:
     _FOLD_TABLE[ord(_c)] = None
-_DELETED = frozenset(k for k, v in _FOLD_TABLE.items() if v is None)
-_DELETED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DELETED)) + "]")
 
 
 def _presentation_forms() -> None:
@@ -73,12 +73,18 @@ def _presentation_forms() -> None:
 _presentation_forms()
 
 
+for _c in range(ord("A"), ord("Z") + 1):
+    _FOLD_TABLE[_c] = _c + 32  # Latin letters fold to lower case
+_DELETED = frozenset(k for k, v in _FOLD_TABLE.items() if v is None)
+_DELETED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DELETED)) + "]+")
+
+
 @dataclass(frozen=True, slots=True)
 class Folded:
     """A folded text and, when characters were deleted, where each folded character came from."""
 
     text: str
-    source_index: tuple[int, ...] | None  # None: folded index == source index
+    source_index: Sequence[int] | None  # None: folded index == source index
 
     def to_source(self, index: int) -> int:
         """The source offset of folded offset `index` (an end offset maps past its last character)."""
@@ -87,6 +93,12 @@ class Folded:
         if index >= len(self.source_index):
             return self.source_index[-1] + 1 if self.source_index else 0
         return self.source_index[index]
+
+    def to_folded(self, source: int) -> int:
+        """The folded offset of the first folded character at or after source offset `source`."""
+        if self.source_index is None:
+            return source
+        return bisect_left(self.source_index, source)
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the folded span [start, end)."""
@@ -99,19 +111,18 @@ class Folded:
 
 
 def fold(text: str) -> Folded:
-    """Fold `text` for matching: canonical letters, ASCII digits, no diacritics or tatweel, ZWNJ → space.
-
-    Latin letters are lower-cased. The result keeps a map to source offsets.
-    """
+    """Fold `text` for matching: canonical letters, ASCII digits, lower-case Latin, no diacritics or
+    tatweel, ZWNJ → space; with a map to source offsets when characters were deleted."""
     folded = text.translate(_FOLD_TABLE)
     if len(folded) == len(text):
-        return Folded(folded.lower() if _has_upper(folded) else folded, None)
-    index = tuple(i for i, ch in enumerate(text) if ord(ch) not in _DELETED)
-    return Folded(folded.lower() if _has_upper(folded) else folded, index)
-
-
-def _has_upper(text: str) -> bool:
-    return not text.islower() and text != text.lower()
+        return Folded(folded, None)
+    index: list[int] = []
+    previous = 0
+    for m in _DELETED_RE.finditer(text):
+        index.extend(range(previous, m.start()))
+        previous = m.end()
+    index.extend(range(previous, len(text)))
+    return Folded(folded, index)
 
 
 @lru_cache(maxsize=65536)
