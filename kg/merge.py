@@ -100,6 +100,8 @@ def _fits(event: Event, article: str, record: Interaction, published: str | None
         return False  # the article itself told these apart
     if event.place and record.place and event.place != record.place:
         return False
+    if record.date and any(r.date and not _overlap(r.date.value, record.date.value) for _, r in event.reports):
+        return False  # «in February» and «on 4 May»: two events
     day = _day(record)
     if event.day and day:
         return event.day == day
@@ -109,6 +111,11 @@ def _fits(event: Event, article: str, record: Interaction, published: str | None
         return bool(event.published) and all(_within(day, p) for p in event.published)
     return published is not None and bool(event.published) and all(abs(_days(p, published)) <= 1
                                                                     for p in event.published)
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Dates of any precision that can be the same day (2024-02 and 2024-02-11 can; 2024-02 and 2024-05-04 cannot)."""
+    return a.startswith(b) or b.startswith(a)
 
 
 def _days(a: str, b: str) -> int:

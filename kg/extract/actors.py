@@ -31,7 +31,7 @@ def person_identity(name: str) -> str:
     Spaces, ZWNJ and letter variants are ignored, and so is the article "ال" at the start of a word
     of five letters or more (الحية / حیه), never inside a word (گالوزین) or in الله.
     """
-    words = fold_key_words(name)
+    words = [w for w in fold_key_words(name) if w != "ال"]  # آل (family) and a detached ال
     return "".join(w[2:] if w.startswith("ال") and len(w) >= 5 else w for w in words)
 
 
@@ -46,40 +46,77 @@ def new_actor_key(name: str) -> str:
 def find_known_actors(doc: Document, lang: LanguageResources, resources: Resources) -> list[NameSpan]:
     """Knowledge-base actors named in the kept sentences (adjectives included, marked via='adjective')."""
     kb = resources.gazetteer
-    raw: list[tuple[Sentence, int, int, list]] = []
+    raw: list[tuple[Sentence, int, int, list, str]] = []
     full_names: set[str] = set()
     for sentence in doc.sentences:
         for match in lang.names.find_all(sentence.tokens):
             refs = list(match.values)
-            raw.append((sentence, match.first, match.last, refs))
+            raw.append((sentence, match.first, match.last, refs, match.clitic))
             for ref in refs:
                 if ref.kind == "name":
                     full_names.add(ref.actor)
     spans: list[NameSpan] = []
     claimed: dict[int, set[int]] = defaultdict(set)
-    for sentence, first, last, _refs in raw:
+    for sentence, first, last, _refs, _clitic in raw:
         claimed[sentence.index].update(range(first, last + 1))
-    for sentence, first, last, refs in raw:
+    for sentence, first, last, refs, clitic in raw:
         adjectives = [r for r in refs if r.kind == "adjective"]
         names = [r for r in refs if r.kind != "adjective"]
         surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
         if not names:
             actor = adjectives[0].actor
             spans.append(NameSpan(sentence.index, first, last, actor, _type(kb, actor), "adjective", 1.0,
-                                  surface, adjectives[0].lang))
+                                  surface, adjectives[0].lang, clitic))
             continue
         actor, via, confidence = _choose(names, full_names, lang, first == last, sentence.tokens[first].text)
         if actor is None:
             continue
-        if _type(kb, actor) == "Person":
-            # a first name spelt differently from the knowledge base's (سرگی / سرگئی ریابکوف) belongs to the name
-            while first > 0 and sentence.tokens[first - 1].text in lang.given_names and first - 1 not in claimed[
-                    sentence.index]:
+        if _type(kb, actor) == "Person" and first > 0 and first - 1 not in claimed[sentence.index]:
+            before = sentence.tokens[first - 1]
+            if _similar_first_name(before.text, _first_names(resources, actor)):
+                # the first name spelt differently from the knowledge base's (سرگی / سرگئی ریابکوف)
                 first -= 1
-            surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
+                surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
+            elif via == "short" and before.is_word and name_token_ok(before, lang) and \
+                    not _closes_name(before, "", lang) and \
+                    (before.text in lang.given_names or
+                     (lang.language == "fa" and before.text not in lang.common_words)) and \
+                    not lang.honorifics.match_at(sentence.tokens, first - 1) and \
+                    not _at_boundary(sentence.tokens, first - 1, lang):
+                continue  # «طارق علي فرج الأنصاري»: another person's name ending in this surname
         spans.append(NameSpan(sentence.index, first, last, actor, _type(kb, actor), via, confidence,
-                              surface, names[0].lang))
+                              surface, names[0].lang, clitic))
     return spans
+
+
+def _first_names(resources: Resources, actor: str) -> set[str]:
+    names = set()
+    for alias in resources.gazetteer.aliases_of(actor):
+        words = alias.key.split()
+        if alias.kind == "name" and len(words) >= 2:
+            names.add(fold_key(words[0]))
+    return names
+
+
+def _similar_first_name(word: str, names: set[str]) -> bool:
+    """Equal, or one letter added, dropped or changed (سرگی / سرگئی → سرگیی, میخاییل / میخائل)."""
+    for name in names:
+        if word == name:
+            return True
+        if abs(len(word) - len(name)) <= 1 and len(word) >= 3 and _edit_distance_at_most_one(word, name):
+            return True
+    return False
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
 
 
 def _type(kb, actor: str) -> str:
@@ -107,18 +144,38 @@ def _choose(refs: list, full_names: set[str], lang: LanguageResources, single_to
 
 # --- discovery of people in no list ---------------------------------------------------------------
 
-def name_token_ok(token: Token, lang: LanguageResources, last: bool) -> bool:
+_PARTICLES = {"عبد", "ابو", "ابی", "بن", "ابن", "ال", "ام", "بنت"}  # inside Arabic names: عبد الرحمن، أبو قصرة
+_CLITIC_ARTICLE = ("وال", "بال", "فال", "کال", "لل", "ولل")  # و/ب/ف/ك/ل + ال: a common noun, never a name
+_PERSIAN_SUFFIXES = ("های", "ها", "ای", "ی", "ان")
+
+
+def name_token_ok(token: Token, lang: LanguageResources, sentence: Sentence | None = None) -> bool:
     """Could this token be part of a person's name?"""
     text = token.text
     if not token.is_word or text.isdigit() or len(text) < 2:
         return False
-    key = text
-    if key in lang.stopwords:
-        return False
-    if lang.language == "ar" and text.startswith("ال") and not last and key not in lang.given_names:
-        # inside an Arabic name "ال" starts only surnames (البوسعيدي) or compounds after عبد
-        return False
-    return True
+    if text in lang.stopwords and not (text in lang.given_names and sentence is not None and
+                                       _raw(sentence, token) not in lang.raw_stopwords):
+        return False  # folding makes the name علي and the preposition على one word: the spelling tells
+    return not (lang.language == "ar" and text.startswith(_CLITIC_ARTICLE))
+
+
+def _raw(sentence: Sentence, token: Token) -> str:
+    return sentence.text[token.start - sentence.start:token.end - sentence.start]
+
+
+def _closes_name(token: Token, previous: str, lang: LanguageResources) -> bool:
+    """In Arabic a word with "ال" ends a name (a surname: اليحيا، البوسعيدي) unless it follows عبد / أبو / بن."""
+    return lang.language == "ar" and token.text.startswith("ال") and token.text not in lang.given_names \
+        and previous not in _PARTICLES
+
+
+def _dictionary_word(word: str, lang: LanguageResources) -> bool:
+    """An ordinary Persian word, also with an ezafe or plural ending (شورای، کشورهای)."""
+    if word in lang.common_words:
+        return True
+    return any(word.endswith(suffix) and word[:-len(suffix)] in lang.common_words
+               for suffix in _PERSIAN_SUFFIXES if len(word) > len(suffix) + 2)
 
 
 def _looks_like_name(tokens: Sequence[Token], lang: LanguageResources, quoted: bool) -> float:
@@ -126,45 +183,73 @@ def _looks_like_name(tokens: Sequence[Token], lang: LanguageResources, quoted: b
     keys = [t.text for t in tokens]
     if not 2 <= len(keys) <= _MAX_NAME_TOKENS:
         return 0.0
-    if any(lang.titles.lookup(k) or lang.meeting_cues.lookup(k) or lang.speech_cues.lookup(k) for k in keys):
+    if any(lang.titles.lookup(k) or lang.meeting_cues.lookup(k) or lang.speech_cues.lookup(k)
+           or lang.connector(k) or lang.pronouns.lookup(k) for k in keys):
         return 0.0
-    given = keys[0] in lang.given_names or (keys[0] in ("عبد", "ابو", "ابی", "ام") and len(keys) >= 3)
-    dictionary = [k for k in keys if k in lang.common_words and k not in lang.given_names]
+    given = keys[0] in lang.given_names
+    particle = any(k in _PARTICLES for k in keys[:-1]) and keys[-1] not in _PARTICLES
+    if lang.language == "ar":
+        # Arabic has no dictionary here: a name starts with a known given name or carries a particle
+        if given or (particle and keys[0] not in _PARTICLES | {"ال"}):
+            return 0.9
+        if particle or quoted:
+            return 0.8
+        return 0.0
+    dictionary = [k for k in keys if _dictionary_word(k, lang) and k not in lang.given_names]
     if quoted:
         return 0.95 if len(dictionary) < len(keys) else 0.0
     if given and len(dictionary) <= len(keys) - 1:
         return 0.9
     if not dictionary:
         return 0.75
+    if not _dictionary_word(keys[-1], lang) and keys[0] not in lang.stopwords and len(dictionary) == 1 \
+            and len(keys) == 2:
+        return 0.6  # بختیار سعیدوف: a first name that is also a word, an unknown surname
     return 0.0
+
+
+_MIN_CONFIDENCE = 0.6
 
 
 def discover_persons(doc: Document, lang: LanguageResources, known: list[NameSpan],
                      titles: list[TitleSpan]) -> list[NameSpan]:
-    """People in no knowledge base, named next to a title (before or after it)."""
+    """People in no knowledge base, named next to a title (before or after it) or heading a delegation."""
     taken: dict[int, set[int]] = defaultdict(set)
     for span in known:
         taken[span.sentence].update(range(span.first, span.last + 1))
     for title in titles:
         taken[title.sentence].update(range(title.first, title.last + 1))
     found: list[NameSpan] = []
+
+    def accept(sentence: Sentence, candidate: tuple[int, int, bool] | None) -> bool:
+        if candidate is None:
+            return False
+        first, last, quoted = candidate
+        confidence = _looks_like_name(sentence.tokens[first:last + 1], lang, quoted)
+        if confidence < _MIN_CONFIDENCE:
+            return False
+        label = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
+        found.append(NameSpan(sentence.index, first, last, new_actor_key(label), "Person", "discovered",
+                              confidence, label, doc.language))
+        taken[sentence.index].update(range(first, last + 1))
+        return True
+
     for title in titles:
         if title.form != "person":
             continue
         sentence = doc.sentences[title.sentence]
-        for candidate in (_name_after(sentence, title, lang, taken[title.sentence]),
-                          _name_before(sentence, title, lang, taken[title.sentence])):
-            if candidate is None:
-                continue
-            first, last, quoted = candidate
-            confidence = _looks_like_name(sentence.tokens[first:last + 1], lang, quoted)
-            if confidence <= 0:
-                continue
-            label = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
-            found.append(NameSpan(sentence.index, first, last, new_actor_key(label), "Person", "discovered",
-                                  confidence, label, doc.language))
-            taken[title.sentence].update(range(first, last + 1))
-            break
+        before = _name_before(sentence, title.first, lang, taken[title.sentence])
+        after = _name_after(sentence, title.last, lang, taken[title.sentence])
+        # Persian puts the name before its title, Arabic after; try the usual side first
+        for candidate in ((before, after) if doc.language == "fa" else (after, before)):
+            if accept(sentence, candidate):
+                break
+        else:
+            accept(sentence, _name_after_skipping(sentence, title.last, lang, taken[title.sentence]))
+    for sentence in doc.sentences:
+        for m in lang.connectors.find_all(sentence.tokens):
+            if "headed_by" in m.values:  # «هیئت حماس به ریاست محمد درویش» / «وفد برئاسة …»
+                accept(sentence, _name_after(sentence, m.last, lang, taken[sentence.index]))
     return found + _surnames_of(doc, lang, found, known)
 
 
@@ -177,40 +262,83 @@ def _skip_honorifics(tokens: Sequence[Token], i: int, lang: LanguageResources) -
     return i
 
 
-def _name_after(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
-                taken: set[int]) -> tuple[int, int, bool] | None:
+def _run_from(sentence: Sentence, start: int, lang: LanguageResources, taken: set[int]) -> int:
+    """End (exclusive) of the run of name-like tokens from `start`."""
     tokens = sentence.tokens
-    i = title.last + 1
+    i = start
+    while i < len(tokens) and i - start < _MAX_NAME_TOKENS and i not in taken and \
+            name_token_ok(tokens[i], lang, sentence):
+        i += 1
+        if _closes_name(tokens[i - 1], tokens[i - 2].text if i - 2 >= start else "", lang):
+            break
+    return i
+
+
+def _at_boundary(tokens: Sequence[Token], i: int, lang: LanguageResources) -> bool:
+    """Token i ends whatever precedes a name: nothing, punctuation, a function word, a lexicon phrase."""
+    if i < 0 or not tokens[i].is_word or tokens[i].text in lang.stopwords:
+        return True
+    scan = lang.lexicon.scan(tokens)
+    for category in ("connectors", "speech_cues", "meeting_cues", "titles", "attribution", "honorifics"):
+        for match in scan.starting(category).values():
+            if match.last == i:
+                return True
+    return False
+
+
+def _name_after(sentence: Sentence, after: int, lang: LanguageResources,
+                taken: set[int]) -> tuple[int, int, bool] | None:
+    """A name right after token `after` (a title, «به ریاست»), past a comma, honorifics or a quote."""
+    tokens = sentence.tokens
+    i = after + 1
     if i < len(tokens) and tokens[i].text in ("،", ",", ":"):
         i += 1
     i = _skip_honorifics(tokens, i, lang)
     quoted = i < len(tokens) and tokens[i].text in _QUOTES_OPEN
     if quoted:
         i += 1
-    start = i
-    while i < len(tokens) and i - start < _MAX_NAME_TOKENS and i not in taken and \
-            name_token_ok(tokens[i], lang, last=True):
-        i += 1
-    if i - start < 2:
+    end = _run_from(sentence, i, lang, taken)
+    if end - i < 2:
         return None
-    if quoted and not (i < len(tokens) and tokens[i].text in _QUOTES_CLOSE):
+    if quoted and not (end < len(tokens) and tokens[end].text in _QUOTES_CLOSE):
         quoted = False
-    # the name must end at a boundary: punctuation, a function word, a verb, or the sentence end
-    return start, i - 1, quoted
+    return i, end - 1, quoted
 
 
-def _name_before(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
-                 taken: set[int]) -> tuple[int, int, bool] | None:
+def _name_after_skipping(sentence: Sentence, after: int, lang: LanguageResources,
+                         taken: set[int]) -> tuple[int, int, bool] | None:
+    """«عضو الوفد الوطني عبدالملك العجري», «سفیر کشورمان در لبنان مجتبی امانی»: a name that starts with a
+    known given name a few words after the title, past the body, country or city the title is of."""
     tokens = sentence.tokens
-    i = title.first - 1
+    for i in range(after + 1, min(after + 8, len(tokens))):
+        token = tokens[i]
+        if i in taken and not token.is_word:
+            continue
+        if token.text in lang.given_names and i not in taken:
+            i = max(i, _skip_honorifics(tokens, i, lang))
+            end = _run_from(sentence, i, lang, taken)
+            return (i, end - 1, False) if end - i >= 2 else None
+        if not token.is_word and token.text not in ("،", ",", "-"):
+            return None
+        if token.is_word and (lang.speech_cues.match_at(tokens, i) or lang.meeting_cues.match_at(tokens, i)):
+            return None
+    return None
+
+
+def _name_before(sentence: Sentence, before: int, lang: LanguageResources,
+                 taken: set[int]) -> tuple[int, int, bool] | None:
+    """A name right before token `before` (a title), past a comma or a closing quote."""
+    tokens = sentence.tokens
+    i = before - 1
     if i >= 0 and tokens[i].text in ("،", ","):
         i -= 1
     quoted = i >= 0 and tokens[i].text in _QUOTES_CLOSE
     if quoted:
         i -= 1
     end = i
-    while i >= 0 and end - i < _MAX_NAME_TOKENS and i not in taken and \
-            name_token_ok(tokens[i], lang, last=(i == end)):
+    while i >= 0 and end - i < _MAX_NAME_TOKENS and i not in taken and name_token_ok(tokens[i], lang, sentence):
+        if i < end and _closes_name(tokens[i], tokens[i - 1].text if i > 0 else "", lang):
+            break  # an Arabic "ال" word inside the run ends an earlier phrase, not this name
         i -= 1
     first = i + 1
     if end - first + 1 < 2:
@@ -218,8 +346,7 @@ def _name_before(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
     if quoted:
         if not (i >= 0 and tokens[i].text in _QUOTES_OPEN):
             return None
-    elif i >= 0 and tokens[i].is_word and tokens[i].text not in lang.stopwords and \
-            not lang.connector(tokens[i].text):
+    elif not _at_boundary(tokens, i, lang):
         return None  # the run of name-like words does not start at a boundary
     return first, end, quoted
 

@@ -105,3 +105,22 @@ def published_on(info: ArticleInfo) -> str | None:
     """The publication date as an ISO day, when it is known to the day."""
     date: DateValue | None = info.published
     return date.value if date and date.precision == "day" else None
+
+
+def dateline_city(doc: Document, lang: LanguageResources, resources: Resources) -> str | None:
+    """«بانجول - تحادث …», «تهران- ایرنا- …»: the city a report is filed from, at the head of its first body
+    paragraph (a known city followed by a dash or an agency in brackets)."""
+    for sentence in doc.sentences[:12]:
+        words = [t for t in sentence.tokens if t.is_word]
+        if len(words) < 8:
+            continue
+        m = lang.names.match_at(sentence.tokens, 0)
+        if m is None or m.last + 1 >= len(sentence.tokens):
+            return None
+        following = sentence.tokens[m.last + 1].text
+        places = [r.actor for r in m.values if resources.gazetteer.actors.get(r.actor)
+                  and resources.gazetteer.actors[r.actor].type == "place"]
+        if places and following in ("-", "–", "(", "،", ":"):
+            return places[0]
+        return None
+    return None

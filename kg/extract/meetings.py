@@ -27,6 +27,8 @@ _PARTICIPANT_TYPES = {"Person", "Organization"}
 _NEWS_KINDS = {"news_agency", "newspaper", "broadcaster", "website", "news"}
 _DEMONSTRATIVES = {"این", "همین", "هذا", "هذه", "ذلک", "ذلك", "تلک"}
 _COORDINATION = {"و", "،", ",", "-"}
+_PREPOSITIONS = {"با", "مع", "از", "به", "من", "الی", "عن", "الى", "لدی", "علی", "في", "فی", "در"}
+_SKIPPABLE = {"سید", "دکتر", "السید", "الدکتور", "الشیخ", "«", "»", '"'}
 
 
 @dataclass(slots=True)
@@ -49,21 +51,26 @@ DateResolver = Callable[[Sentence], list[DateValue]]
 
 def extract_interactions(doc: Document, lang: LanguageResources, resources: Resources,
                          chunks: dict[int, list[Chunk]], names: list[NameSpan],
-                         dates_in: DateResolver) -> list[Interaction]:
-    """Interactions stated in the article, merged when the article reports one event twice."""
+                         dates_in: DateResolver, dateline: tuple[str, str | None] | None = None) -> list[Interaction]:
+    """Interactions stated in the article, merged when the article reports one event twice.
+
+    `dateline` is (city, publication day) from «بانجول - …» at the head of the body: a meeting the
+    article tells with no place of its own, on that day or undated, is placed there.
+    """
     kb = resources.gazetteer
     places_by_sentence: dict[int, list[NameSpan]] = {}
     for n in names:
         if n.type in ("Place", "Country") and n.via != "adjective":
             places_by_sentence.setdefault(n.sentence, []).append(n)
     drafts: list[_Draft] = []
-    trips: dict[str, str] = {}  # person → place of the visit the article is about
+    trips: dict[str, tuple[str, DateValue | None]] = {}  # visitor → (place, day) of the visit told
     topic: str | None = None  # the last sentence subject, for meetings whose subject is left out
     previous_dates: list[DateValue] = []
     for sentence in doc.sentences:
         s_chunks = [c for c in chunks.get(sentence.index, []) if c.actor and c.type in _PARTICIPANT_TYPES
                     and not _is_news_outlet(kb, c.actor)]
-        cues = lang.meeting_cues.find_all(sentence.tokens)
+        # visits first: «التقى X، خلال زيارته إلى بيروت، Y» — the meeting is in the city of the visit
+        cues = sorted(lang.meeting_cues.find_all(sentence.tokens), key=lambda m: m.values[0].kind != "Visit")
         speech = lang.speech_cues.find_all(sentence.tokens)
         first_speech = min((m.first for m in speech if m.values[0].form in ("finite", "plural", "noun")),
                            default=len(sentence.tokens))
@@ -81,32 +88,23 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                     _add_details(drafts[-1], sentence, s_chunks, places, sentence_dates, lang, embedded)
                 continue
             if ref.kind == "Visit":
-                if embedded:
-                    continue  # «أهم محاور زيارته إلى روسيا» inside a statement: not a report of the visit
-                place = _place(sentence, places, lang, True)
-                visitor = subject or topic
-                if visitor and place:
-                    trips[visitor] = place
-                    host = _host(sentence, s_chunks, lang)
-                    other = host or (kb.country_of(place) if kb.country_of(place) else None)
-                    if other and other != visitor:
-                        drafts.append(_Draft("Visit", [visitor, other], sentence, "visit." + lang.language,
-                                             place=place, host=other, guest=visitor,
-                                             date=None if embedded else _pick_date(sentence_dates)))
+                if embedded or _definite_noun(sentence, cue, lang):
+                    continue  # «أهم محاور زيارته إلى روسيا» inside a statement, «الزيارة»: not a new report
+                _visit(drafts, trips, sentence, cue, s_chunks, places, sentence_dates, lang, kb, subject, topic)
                 continue
             groups = _participants(sentence, cue, s_chunks, lang, subject, topic)
             if not groups:
                 continue
-            place = _place(sentence, places, lang, False)
+            place = _place(sentence, places, lang, False, cue.last)
             for participants in groups:
                 if len(set(participants)) < 2:
                     continue
-                if place is None:
-                    place = next((trips[p] for p in participants if p in trips), None)
                 draft = _Draft(ref.kind, sorted(set(participants)), sentence,
                                f"{ref.kind.lower()}.{lang.language}.{ref.position}",
                                place=None if ref.kind in ("PhoneCall", "Letter") else place,
                                date=None if embedded else _pick_date(sentence_dates))
+                if ref.kind == "Meeting":
+                    _during_trip(draft, trips)
                 draft.present = [p for p in _present(sentence, s_chunks, lang) if p not in draft.participants]
                 if ref.kind == "Meeting" and ref.position == "verb":
                     draft.host, draft.guest = _host_guest(cue.values[0], sentence, cue.first, participants, lang)
@@ -115,7 +113,61 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
             previous_dates = sentence_dates
         if subject:
             topic = subject
+    if dateline is not None:
+        city, day = dateline
+        for d in drafts:
+            if d.kind == "Meeting" and d.place is None and (d.date is None or d.date.value == day):
+                d.place = city
     return _merge(doc, drafts)
+
+
+def _visit(drafts: list[_Draft], trips: dict[str, tuple[str, DateValue | None]], sentence: Sentence, cue,
+           chunks: list[Chunk], places: list[NameSpan], dates: list[DateValue], lang: LanguageResources, kb,
+           subject: str | None, topic: str | None) -> None:
+    """«X در سفر به مسکو …», «وصل X إلى بيروت»: a visit; «زار X Y» with a person Y: a meeting with Y."""
+    day = _pick_date(dates)
+    place = _place(sentence, places, lang, True, cue.last)
+    visitor = subject or topic
+    if cue.values[0].position == "verb":
+        groups = _participants(sentence, cue, chunks, lang, subject, topic)
+        people = [g for g in groups if len(set(g)) >= 2 and all(_is_person(chunks, p) for p in g[1:])]
+        if people:  # «زار لاريجاني الأمين العام لحزب الله نعيم قاسم»: visiting a person is meeting them
+            city = _place(sentence, places, lang, False, cue.last)
+            for group in people:
+                draft = _Draft("Meeting", sorted(set(group)), sentence, f"meeting.{lang.language}.visit",
+                               date=day, place=city)
+                _during_trip(draft, trips)
+                drafts.append(draft)
+            return
+    if visitor and place:
+        trips[visitor] = (place, day)
+        host = _host(sentence, chunks, lang)
+        other = host or kb.country_of(place)
+        if other and other != visitor:
+            drafts.append(_Draft("Visit", [visitor, other], sentence, "visit." + lang.language,
+                                 place=place, host=other, guest=visitor, date=day))
+
+
+def _is_person(chunks: list[Chunk], actor: str) -> bool:
+    return any(c.actor == actor and c.type == "Person" for c in chunks)
+
+
+def _during_trip(draft: _Draft, trips: dict[str, tuple[str, DateValue | None]]) -> None:
+    """A meeting of someone on a visit told in this article happens where (and, if unsaid, when) the visit is."""
+    for person in draft.participants:
+        if person in trips:
+            place, day = trips[person]
+            if draft.place is None and (draft.date is None or day is None or draft.date.value == day.value):
+                draft.place = place
+            if draft.date is None and draft.place == place:
+                draft.date = day
+            return
+
+
+def _definite_noun(sentence: Sentence, cue, lang: LanguageResources) -> bool:
+    """«الزيارة», «این سفر»: the noun refers back to a visit already told."""
+    text = sentence.tokens[cue.first].text
+    return cue.values[0].position == "noun" and (text.startswith("ال") or text.startswith("وال"))
 
 
 def _is_news_outlet(kb, actor: str) -> bool:
@@ -164,12 +216,17 @@ def _is_adjective(sentence: Sentence, token, lang: LanguageResources) -> bool:
     return m is not None and m.first == m.last and any(r.kind == "adjective" for r in m.values)
 
 
-def _chunk_after(sentence: Sentence, chunks: list[Chunk], position: int, max_gap: int = 2) -> int | None:
-    """Index of the chunk that starts within `max_gap` tokens after `position` (quotes and honorifics skipped)."""
+def _chunk_after(sentence: Sentence, chunks: list[Chunk], position: int, max_gap: int = 2,
+                 lang: LanguageResources | None = None) -> int | None:
+    """Index of the chunk that starts within `max_gap` tokens after `position`; quotes, honorifics and
+    function words («أيضاً») may stand between."""
     for i, chunk in enumerate(chunks):
         if position < chunk.first <= position + max_gap + 1:
             between = sentence.tokens[position + 1:chunk.first]
-            if all(not t.is_word or t.text in ("سید", "دکتر", "السید", "الدکتور", "الشیخ") for t in between):
+            if all(not t.is_word or t.text in _SKIPPABLE or (lang is not None and (
+                    t.text in lang.stopwords or lang.honorifics.match_at(sentence.tokens, t.index) is not None
+                    or lang.pronouns.match_at(sentence.tokens, t.index) is not None))
+                   for t in between):
                 return i
     return None
 
@@ -178,42 +235,58 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
                   subject: str | None, topic: str | None) -> list[list[str]]:
     """Groups of participants (one group, or one per counterpart when the text says «separately»)."""
     tokens = sentence.tokens
+    ref = cue.values[0]
     connectors = lang.connectors.find_all(tokens)
     separately = any("separately" in m.values for m in connectors)
-    # «بین X و Y» — all listed together
+    # «بین X و Y» / «بين X و Y» — all listed together
     for m in connectors:
-        if "between" in m.values:
-            i = _chunk_after(sentence, chunks, m.last)
+        if "between" in m.values and m.first >= cue.first - 1:
+            i = _chunk_after(sentence, chunks, m.last, lang=lang)
             if i is not None:
                 group = [c.actor for c in _coordinated(sentence, chunks, i, lang)]
                 if len(group) >= 2:
                     return [group]
+    arabic_verb = lang.language == "ar" and ref.position == "verb"
+    # Arabic verb first: «التقى X Y», «استقبل X Y», «التقى X مع Y», or with the subject left out «التقى Y»
+    after_verb = _chunk_after(sentence, chunks, cue.last, max_gap=3, lang=lang) if arabic_verb else None
     # «با Y» / «مع Y» / «من Y» — the counterpart(s)
     counterparts: list[Chunk] = []
     marker = None
     for m in connectors:
         if ("with" in m.values or "from" in m.values) and "present" not in m.values:
-            i = _chunk_after(sentence, chunks, m.last)
-            if i is not None and abs(m.first - cue.first) <= 40:
+            i = _chunk_after(sentence, chunks, m.last, lang=lang)
+            if i is not None and abs(m.first - cue.first) <= 40 and i != after_verb:
                 counterparts = _coordinated(sentence, chunks, i, lang)
                 marker = m.first
                 break
-    if not counterparts and lang.language == "ar" and cue.values[0].position == "verb":
-        # التقى X [بـ]Y / استقبل X Y: subject then object after the verb
-        i = _chunk_after(sentence, chunks, cue.last, max_gap=3)
-        if i is not None and i + 1 < len(chunks):
-            first = chunks[i]
-            j = _chunk_after(sentence, chunks, first.last, max_gap=3)
-            if j is not None:
-                return _groups([first.actor], [c.actor for c in _coordinated(sentence, chunks, j, lang)], separately)
+    if not counterparts and after_verb is not None:
+        listed = _coordinated(sentence, chunks, after_verb, lang)
+        before_verb = [c for c in chunks if c.last < cue.first and c.type == "Person"
+                       and not (c.first > 0 and tokens[c.first - 1].text in _PREPOSITIONS)]
+        if len(listed) >= 2 or before_verb:
+            # «الخليفي يلتقي ميقاتي وبري …», «وكان الخليفي قد استقبل … هوكشتاين»: subject before the verb
+            subjects = [before_verb[0].actor] if before_verb else [topic or subject or ""]
+            return _groups(subjects, [c.actor for c in listed], separately)
+        first = chunks[after_verb]
+        j = _next_person(sentence, chunks, after_verb, lang)
+        if j is not None:
+            # «التقى X، خلال زيارته إلى بيروت اليوم، دولة السيد نجيب ميقاتي»: the object may come later
+            return _groups([first.actor], [c.actor for c in _coordinated(sentence, chunks, j, lang)], separately)
+        if topic or subject:
+            # no subject named: the one who has been speaking or travelling (وصل لاريجاني … ثم التقى بري)
+            return _groups([topic or subject or ""], [c.actor for c in listed], separately)
+    if not counterparts and ref.position == "noun":
+        # «بلقاء رئيس الجمهورية جوزاف عون», «لقاء X»: the noun's object is the counterpart
+        i = _chunk_after(sentence, chunks, cue.last, max_gap=1, lang=lang)
+        if i is not None and chunks[i].type == "Person" and not _coordinated_with_previous(sentence, chunks, i):
+            counterparts = _coordinated(sentence, chunks, i, lang)
+            marker = cue.first
     if counterparts:
         counterpart_ids = {id(c) for c in counterparts}
         before = [c for c in chunks if c.last < (marker or 0) and id(c) not in counterpart_ids]
         others = [c for c in chunks if id(c) not in counterpart_ids]
-        if lang.language == "ar" and cue.values[0].position == "verb":
-            i = _chunk_after(sentence, chunks, cue.last, max_gap=3)
-            if i is not None and id(chunks[i]) not in counterpart_ids:
-                return _groups([chunks[i].actor], [c.actor for c in counterparts], separately)
+        if after_verb is not None and id(chunks[after_verb]) not in counterpart_ids:
+            return _groups([chunks[after_verb].actor], [c.actor for c in counterparts], separately)
         if before:
             start = chunks.index(_first_subject(sentence, before))
             subjects = [c.actor for c in _coordinated(sentence, chunks, start, lang)
@@ -226,13 +299,43 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
             return []
         return _groups(subjects, [c.actor for c in counterparts], separately)
     # no marker: a list of participants right before or after a noun cue («X و Y خلال اجتماع»)
-    if cue.values[0].position == "noun":
+    if ref.position == "noun":
         people = [c for c in chunks if c.type == "Person"]
-        for i, chunk in enumerate(people):
+        for i, _chunk in enumerate(people):
             group = _coordinated(sentence, people, i, lang)
             if len(group) >= 2 and (0 <= cue.first - group[-1].last <= 3 or 0 <= group[0].first - cue.last <= 3):
                 return [[c.actor for c in group]]
     return []
+
+
+def _next_person(sentence: Sentence, chunks: list[Chunk], i: int, lang: LanguageResources,
+                 window: int = 15) -> int | None:
+    """The next person chunk after chunk i in the same clause (no other cue or sentence punctuation between)."""
+    tokens = sentence.tokens
+    start = chunks[i].last
+    for j in range(i + 1, len(chunks)):
+        chunk = chunks[j]
+        if chunk.first - start > window:
+            return None
+        between = tokens[start + 1:chunk.first]
+        if any(t.text in (".", "؛", ":", "«", '"') for t in between):
+            return None
+        if any(_blocks(lang, tokens, t.index) for t in between if t.is_word):
+            return None
+        if chunk.type == "Person":
+            return j
+    return None
+
+
+def _blocks(lang: LanguageResources, tokens, i: int) -> bool:
+    """A cue that starts another clause (a statement or another meeting; a visit phrase does not)."""
+    cue = lang.meeting_cues.match_at(tokens, i)
+    return lang.speech_cues.match_at(tokens, i) is not None or (cue is not None and cue.values[0].kind != "Visit")
+
+
+def _coordinated_with_previous(sentence: Sentence, chunks: list[Chunk], i: int) -> bool:
+    return i > 0 and all(t.text in _COORDINATION for t in sentence.tokens[chunks[i - 1].last + 1:chunks[i].first]) \
+        and chunks[i - 1].last + 1 < chunks[i].first
 
 
 def _first_subject(sentence: Sentence, before: list[Chunk]) -> Chunk:
@@ -279,35 +382,40 @@ def _host_guest(ref, sentence: Sentence, cue_first: int, participants: list[str]
     return None, None
 
 
-def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, visit: bool) -> str | None:
-    """The city (or, failing that, the country) introduced by «در»/«في» — or «به»/«إلى» in a visit —
-    and not inside a topic phrase («درباره …», «بشأن …»)."""
+def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, visit: bool,
+           cue_last: int | None = None) -> str | None:
+    """The city (or, for a visit, the country) introduced by «در»/«في»/«بـ» — or «به»/«إلى» in a visit —
+    in the clause of the cue: not inside a topic phrase («درباره …», «بشأن …») or a later clause («حيث …»)."""
     if not places:
         return None
     tokens = sentence.tokens
     connectors = lang.connectors.find_all(tokens, overlapping=True)
-    topic_at = min((m.first for m in connectors if "topic" in m.values), default=None)
+    limit = min((m.first for m in connectors if "topic" in m.values), default=len(tokens))
+    if cue_last is not None:
+        limit = min([limit] + [m.first for m in connectors if "clause" in m.values and m.first > cue_last])
     ending_at = {m.last: set(m.values) for m in connectors}
     best: tuple[int, str] | None = None
     for span in places:
-        if topic_at is not None and span.first > topic_at:
+        if span.first > limit:
             continue
         functions = ending_at.get(span.first - 1, set())
-        introduced = "place" in functions or ("visit" in functions and
-                                             (visit or span.first >= 2 and tokens[span.first - 2].text == "سفر"))
-        if lang.language == "ar" and tokens[span.first].text.startswith("ب") and not introduced:
-            introduced = False
+        introduced = "place" in functions or (span.clitic in ("ب", "وب", "فب") and span.type == "Place") or (
+            "visit" in functions and (visit or span.first >= 2 and tokens[span.first - 2].text == "سفر"))
         if not introduced or (span.type == "Country" and not visit):
             continue  # a meeting's place is a city; a country only as a visit's destination
-        rank = (0 if span.type == "Place" else 2) + (0 if introduced else 1)
+        rank = 0 if span.type == "Place" else 2
         if best is None or rank < best[0]:
             best = (rank, span.actor)
     return best[1] if best else None
 
 
 def _pick_date(dates: list[DateValue]) -> DateValue | None:
-    exact = [d for d in dates if d.precision == "day"]
-    return exact[0] if exact else None
+    """The day the sentence gives; else a month or year, kept to tell events apart (never shown as a day)."""
+    for precision in ("day", "month", "year"):
+        found = [d for d in dates if d.precision == precision]
+        if found:
+            return found[0]
+    return None
 
 
 def _add_details(draft: _Draft, sentence: Sentence, chunks: list[Chunk], places: list[NameSpan],
@@ -319,6 +427,8 @@ def _add_details(draft: _Draft, sentence: Sentence, chunks: list[Chunk], places:
         draft.place = _place(sentence, places, lang, False)
     if draft.date is None and not embedded:
         draft.date = _pick_date(dates)
+    elif draft.date is not None and draft.date.precision != "day" and not embedded:
+        draft.date = _pick_date(dates) or draft.date
 
 
 def _merge(doc: Document, drafts: list[_Draft]) -> list[Interaction]:
@@ -335,6 +445,7 @@ def _merge(doc: Document, drafts: list[_Draft]) -> list[Interaction]:
                 break
         else:
             merged.append(d)
+    merged = [d for d in merged if not _summary(d, merged)]
     out: list[Interaction] = []
     for i, d in enumerate(merged, start=1):
         out.append(Interaction(
@@ -344,8 +455,20 @@ def _merge(doc: Document, drafts: list[_Draft]) -> list[Interaction]:
     return out
 
 
+def _summary(d: _Draft, drafts: list[_Draft]) -> bool:
+    """«الخليفي يلتقي ميقاتي وبري وقائد الجيش»: a headline listing meetings the body tells one by one."""
+    if len(d.participants) < 3:
+        return False
+    pairs = {frozenset(x.participants) for x in drafts if x.kind == d.kind and len(x.participants) == 2}
+    for subject in d.participants:
+        others = [p for p in d.participants if p != subject]
+        if sum(frozenset((subject, o)) in pairs for o in others) >= len(others) - 1 >= 1:
+            return True
+    return False
+
+
 def _compatible(a: _Draft, b: _Draft) -> bool:
-    if a.date and b.date and a.date.value != b.date.value:
+    if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
         return False
     if a.place and b.place and a.place != b.place:
         return False

@@ -11,7 +11,7 @@ from datetime import date
 
 from kg.errors import InputError
 from kg.extract.actors import NEW_PREFIX, TYPE_NAMES, discover_persons, find_known_actors
-from kg.extract.article import home_country, published_on, read_article_info
+from kg.extract.article import dateline_city, home_country, published_on, read_article_info
 from kg.extract.chunks import build_chunks, resolve_titles
 from kg.extract.claims import extract_claims
 from kg.extract.dates import date_finder, resolve
@@ -66,7 +66,9 @@ def extract_document(doc: Document, resources: Resources) -> Extraction:
     def dates_in(sentence: Sentence) -> list[DateValue]:
         return by_sentence.get(sentence.index, [])
 
-    interactions = extract_interactions(doc, lang, resources, chunks, names, dates_in)
+    city = dateline_city(doc, lang, resources)
+    interactions = extract_interactions(doc, lang, resources, chunks, names, dates_in,
+                                        (city, on) if city else None)
     person_types = {n.actor: n.type for n in names}
     for t in titles:
         if t.holder:

@@ -85,6 +85,7 @@ class LanguageResources:
             self.attribution.add(row["cue"], row["role"])
         stopword_rows = lexicons.table(language, "stopwords")
         self.stopwords: dict[str, str] = {fold_key(r["word"]): r["class"] for r in stopword_rows}
+        self.raw_stopwords: frozenset[str] = frozenset(r["word"] for r in stopword_rows)
         self.honorifics: PhraseMatcher[str] = lex.category("honorifics")
         for row in stopword_rows:
             if row["class"] == "honorific":

@@ -33,7 +33,10 @@ def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
     """Every title phrase in the kept sentences, with modifiers and qualifiers read."""
     found: list[TitleSpan] = []
     for sentence in doc.sentences:
+        honorific = {i for m in lang.honorifics.find_all(sentence.tokens) for i in range(m.first, m.last + 1)}
         for match in lang.titles.find_all(sentence.tokens):
+            if match.first in honorific:
+                continue  # «دولة الرئيس نبيه بري»: a form of address, not a post
             ref = match.values[0]
             title = TitleSpan(sentence.index, match.first, match.last, match.first, match.last, ref.role,
                               ref.of, form=ref.form, plural=ref.form == "plural",
@@ -215,13 +218,15 @@ def _person_after(sentence: Sentence, title: TitleSpan, people: list[NameSpan],
     while i < len(tokens) and (tokens[i].text in _SKIP_BETWEEN) and skipped < 2:
         i += 1
         skipped += 1
+    starts = {i}
     while i < len(tokens):
         m = lang.honorifics.match_at(tokens, i)
         if m is None:
             break
         i = m.last + 1
+        starts.add(i)
     for span in people:
-        if span.first == i:
+        if span.first in starts:
             return span
     return None
 

@@ -22,6 +22,7 @@ class NameSpan:
     confidence: float = 1.0
     label: str = ""  # the name as written (for discovered actors and labels)
     lang: str = ""
+    clitic: str = ""  # an Arabic proclitic the name was read behind (بـ، لـ، و…)
 
 
 @dataclass(slots=True)

@@ -12,6 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from kg.errors import LexiconError
+from kg.text.normalize import fold_phrase
 
 LANGUAGES = ("fa", "ar")
 LEXICON_DIR = Path(__file__).resolve().parent
@@ -63,7 +64,7 @@ SCHEMAS: dict[str, Schema] = {
     "connectors": Schema(("phrase", "function"), ("phrase", "function"), unique=("phrase", "function"),
                          allowed=(_enum("function", "with", "and", "present", "place", "visit", "sidelines",
                                         "this_meeting", "joint", "complementizer", "separately", "between",
-                                        "host", "delegation", "our_country", "from", "topic", "back_reference"),)),
+                                        "host", "delegation", "our_country", "from", "topic", "back_reference", "headed_by", "clause"),)),
     "role_modifiers": Schema(
         ("modifier", "effect", "position"), ("modifier", "effect", "position"), unique=("modifier", "position"),
         allowed=(_enum("effect", "acting", "deputy", "former", "designate"), _enum("position", "before", "after")),
@@ -132,7 +133,8 @@ def _check(rows: list[Row], schema: Schema) -> None:
             if row.get(column) not in values and not (row.get(column) == "" and column not in schema.required):
                 raise row.error(f"{column} {row.get(column)!r} is not one of {', '.join(sorted(v for v in values if v))}")
         if schema.unique:
-            key = tuple(row.get(c) for c in schema.unique)
+            # entries are compared folded: two spellings of one word (ي/ی، ة/ه، hamza) are one entry
+            key = tuple(fold_phrase(row.get(c)) for c in schema.unique)
             if key in seen:
                 raise row.error(f"duplicate {'/'.join(schema.unique)} {'/'.join(key)!r} (first on line {seen[key]})")
             seen[key] = row.line
