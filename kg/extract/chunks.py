@@ -51,6 +51,11 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
             of = t.of or known_organisation(resources, t.holder, t.role, on) or _home(t.role, home, language)
             article[t.role].add((t.holder, of, t.acting))
     for t in titles:
+        if t.plural and on and t.role not in _GENERIC_ROLES:
+            for n, (of, first, last, _holder) in enumerate(t.members):
+                held = {p.holder for p in resources.gazetteer.holders(t.role, of, on)}
+                if len(held) == 1:
+                    t.members[n] = (of, first, last, held.pop())
         if t.holder or t.plural or t.former or not t.role:
             continue
         of = t.of or _home(t.role, home, language)
@@ -97,6 +102,10 @@ def build_chunks(doc: Document, lang: LanguageResources, names: list[NameSpan],
             chunks.append(Chunk(s, first, last, span.actor, span.type, "name", via=span.via))
             covered.update(range(first, last + 1))
         for t in sentence_titles:
+            for _of, first, last, holder in t.members:
+                if holder and not set(range(first, last + 1)) & covered:
+                    chunks.append(Chunk(s, first, last, holder, "Person", "title", title=t, via="knowledge_base"))
+                    covered.update(range(first, last + 1))
             if t.plural or t.former or set(range(t.first, t.last + 1)) & covered:
                 continue
             chunks.append(Chunk(s, t.first, t.last, t.holder, "Person" if t.holder else "Unknown", "title",

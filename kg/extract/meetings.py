@@ -80,9 +80,12 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
         if back_reference and not sentence_dates:
             sentence_dates = previous_dates
         subject = _subject(sentence, s_chunks, lang)
+        kinds = {m.values[0].kind for m in cues}
         for cue in cues:
             ref = cue.values[0]
             embedded = cue.first > first_speech
+            if ref.kind == "Talk" and kinds & {"PhoneCall", "Meeting"}:
+                continue  # «در تماس تلفنی با X … گفتگو کرد»: the talk is the call (or the meeting) itself
             if _refers_back(sentence, cue.first, lang):
                 if drafts:
                     _add_details(drafts[-1], sentence, s_chunks, places, sentence_dates, lang, embedded)
@@ -113,12 +116,25 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
             previous_dates = sentence_dates
         if subject:
             topic = subject
+    _resolve_talks(drafts)
     if dateline is not None:
         city, day = dateline
         for d in drafts:
             if d.kind == "Meeting" and d.place is None and (d.date is None or d.date.value == day):
                 d.place = city
     return _merge(doc, drafts)
+
+
+def _resolve_talks(drafts: list[_Draft]) -> None:
+    """Talks are phone calls in an article about phone calls with the same people, meetings otherwise."""
+    calls = [d for d in drafts if d.kind == "PhoneCall"]
+    for d in drafts:
+        if d.kind == "Talk":
+            same = any(set(d.participants) & set(c.participants) for c in calls)
+            d.kind = "PhoneCall" if same else "Meeting"
+            d.rule = d.rule.replace("talk.", ("phonecall." if same else "meeting."), 1)
+            if same:
+                d.place = None
 
 
 def _visit(drafts: list[_Draft], trips: dict[str, tuple[str, DateValue | None]], sentence: Sentence, cue,

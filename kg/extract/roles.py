@@ -20,6 +20,9 @@ from kg.text.document import Document, Sentence
 
 _FILLERS = {"جنبش", "حرکت", "حرکه", "سازمان", "جمهوری", "دولت", "کشور", "حزب", "رژیم", "نهضت", "دوله"}
 _SKIP_BETWEEN = {"،", ",", "»", "«", '"', "(", ")", ":"}
+# one-word titles without an organisation («الوزير», «الرئيس», «رئيس»): forms of address as much as posts
+_BARE_GENERIC = {"minister", "president", "head_of_organization", "official", "emir", "king", "monarch",
+                 "military_commander", "organization_leader", "member", "spokesperson", "adviser", "assistant"}
 # government posts whose country, when nothing names it, is the publisher's country
 GOVERNMENT_ROLES = {"foreign_minister", "deputy_foreign_minister", "foreign_ministry_official",
                      "foreign_ministry_spokesperson", "ambassador", "president", "vice_president",
@@ -48,7 +51,10 @@ def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
                 continue  # an office (the ministry) that no modifier turned into a post
             if title.role not in resources.role_types:
                 continue
-            _read_qualifiers(sentence, title, lang, resources, home_country)
+            if title.plural:
+                _read_members(sentence, title, lang, resources)
+            else:
+                _read_qualifiers(sentence, title, lang, resources, home_country)
             title.text = doc.text[sentence.tokens[title.first].start:sentence.tokens[title.last].end]
             found.append(title)
     return found
@@ -126,6 +132,24 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
         break
 
 
+def _read_members(sentence: Sentence, title: TitleSpan, lang: LanguageResources, resources: Resources) -> None:
+    """«وزرای امور خارجه ترکیه و عمان», «وزيري خارجية قطر ومصر»: the countries a plural title lists."""
+    tokens = sentence.tokens
+    kb = resources.gazetteer
+    j = title.core_last + 1
+    while j < len(tokens):
+        name = lang.names.match_at(tokens, j)
+        refs = [r for r in name.values if kb.actors.get(r.actor) and kb.actors[r.actor].type in
+                ("country", "organization")] if name is not None else []
+        if not refs:
+            break
+        title.members.append((_organisation(kb, refs[0].actor), name.first, name.last, None))
+        title.last = name.last
+        j = name.last + 1
+        if j < len(tokens) and tokens[j].text in ("و", "،", ","):
+            j += 1
+
+
 def _organisation(kb, actor: str) -> str:
     """A part of an organisation stands for the organisation (Hamas's political bureau → Hamas)."""
     entry = kb.actors.get(actor)
@@ -164,7 +188,8 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
             if title.plural:
                 _attach_plural(sentence, title, people, names, lang)
                 continue
-            before = None if title.holder_via == "conjoined" else _person_before(sentence, title, people, lang)
+            before = None if title.holder_via == "conjoined" or _referential(sentence, title, doc.language) \
+                else _person_before(sentence, title, people, lang)
             after = _person_after(sentence, title, people, lang)
             chosen, via = (before, "apposition-before") if before and (prefer_before or not after) else \
                 (after, "apposition-after") if after else (None, "")
@@ -179,6 +204,14 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
                 title.holder, title.holder_via = chosen.actor, via
             elif title.holder_via == "conjoined":
                 title.holder_via = ""
+
+
+def _referential(sentence: Sentence, title: TitleSpan, language: str) -> bool:
+    """«وأطلع هنية الوزير الإيراني على …»: in Arabic a bare definite title (with at most a nisba) names
+    someone else, the object of the verb; it is not in apposition to the name before it."""
+    if language != "ar" or title.core_first != title.core_last:
+        return False
+    return sentence.tokens[title.core_first].text.startswith("ال") and title.first == title.core_first
 
 
 def _joined_by_and(sentence: Sentence, left_last: int, right_first: int, lang: LanguageResources,
@@ -227,6 +260,8 @@ def _person_after(sentence: Sentence, title: TitleSpan, people: list[NameSpan],
         starts.add(i)
     for span in people:
         if span.first in starts:
+            if span.clitic.startswith("و") or (span.first > 0 and tokens[span.first - 1].text == "و"):
+                return None  # «…، وأيمن الصفدي»: the next person in a list, not this title's holder
             return span
     return None
 
@@ -281,7 +316,11 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
                 holders.append((holder, country or title.of))
         elif title.holder:
             holders.append((title.holder, title.of))
+        bare = title.core_first == title.core_last and title.first == title.core_first and not title.of \
+            and title.role in _BARE_GENERIC
         for holder, of in holders:
+            if bare and not known_organisation(resources, holder, title.role, on):
+                continue  # «الوزير عراقجي», «الرئيس بري»: a way of naming, not a statement of the post
             of = of or known_organisation(resources, holder, title.role, on)
             if of is None and title.role in GOVERNMENT_ROLES and doc.language == "fa":
                 of = home

@@ -46,6 +46,8 @@ class TitleSpan:
     text: str = ""
     chained_to: int | None = None  # index of a title this one is coordinated with
     holders: list[str] = field(default_factory=list)  # plural titles: each holder
+    members: list[tuple[str, int, int, str | None]] = field(default_factory=list)  # plural titles:
+    # (organisation or country, first token, last token, holder) for «وزرای خارجه ترکیه و عمان»
 
 
 @dataclass(slots=True)

@@ -71,7 +71,7 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "meeting_verbs": Schema(
         ("cue", "kind", "position"), ("cue", "kind"), unique=("cue",),
-        allowed=(_enum("kind", *INTERACTION_KINDS), _enum("position", "", "verb", "noun")),
+        allowed=(_enum("kind", *INTERACTION_KINDS, "Talk"), _enum("position", "", "verb", "noun")),
     ),
     "speech_verbs": Schema(
         ("cue", "type", "form"), ("cue", "type", "form"), unique=("cue",),
