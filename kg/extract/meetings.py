@@ -66,9 +66,10 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
     trips: dict[str, tuple[str, DateValue | None]] = {}  # visitor → (place, day) of the visit told
     topic: str | None = None  # the last sentence subject, for meetings whose subject is left out
     previous_dates: list[DateValue] = []
+    heads = _delegation_heads(doc, lang, chunks)
     for sentence in doc.sentences:
-        s_chunks = [c for c in chunks.get(sentence.index, []) if c.actor and c.type in _PARTICIPANT_TYPES
-                    and not _is_news_outlet(kb, c.actor)]
+        s_chunks = [c for c in _with_delegations(sentence, chunks.get(sentence.index, []), heads, lang)
+                    if c.actor and c.type in _PARTICIPANT_TYPES and not _is_news_outlet(kb, c.actor)]
         # visits first: «التقى X، خلال زيارته إلى بيروت، Y» — the meeting is in the city of the visit
         cues = sorted(lang.meeting_cues.find_all(sentence.tokens), key=lambda m: m.values[0].kind != "Visit")
         speech = lang.speech_cues.find_all(sentence.tokens)
@@ -95,7 +96,10 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                     continue  # «أهم محاور زيارته إلى روسيا» inside a statement, «الزيارة»: not a new report
                 _visit(drafts, trips, sentence, cue, s_chunks, places, sentence_dates, lang, kb, subject, topic)
                 continue
-            groups = _participants(sentence, cue, s_chunks, lang, subject, topic)
+            if ref.kind == "Letter":
+                groups = _letter(sentence, cue, s_chunks, lang, subject, topic)
+            else:
+                groups = _participants(sentence, cue, s_chunks, lang, subject, topic)
             if not groups:
                 continue
             place = _place(sentence, places, lang, False, cue.last)
@@ -125,6 +129,48 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
     return _merge(doc, drafts)
 
 
+def _delegation_heads(doc: Document, lang: LanguageResources, chunks: dict[int, list[Chunk]]) -> dict[str, str]:
+    """«هیئت حماس به ریاست محمد درویش», «وفدا من حماس برئاسة محمد درويش»: who heads each delegation.
+
+    A delegation is represented by its named head (key "" is the article's one unnamed delegation)."""
+    heads: dict[str, str] = {}
+    for sentence in doc.sentences:
+        s_chunks = chunks.get(sentence.index, [])
+        for m in lang.connectors.find_all(sentence.tokens):
+            if "headed_by" not in m.values:
+                continue
+            head = next((c for c in s_chunks if m.last < c.first <= m.last + 8 and c.type == "Person" and c.actor),
+                        None)
+            if head is None or head.actor is None:
+                continue
+            org = next((c for c in reversed(s_chunks) if c.last < m.first and c.type == "Organization"), None)
+            heads.setdefault(org.actor if org and org.actor else "", head.actor)
+            heads.setdefault("", head.actor)
+    return heads
+
+
+def _with_delegations(sentence: Sentence, chunks: list[Chunk], heads: dict[str, str],
+                      lang: LanguageResources) -> list[Chunk]:
+    """A delegation in a meeting stands for its head: «با هیئت حماس» → the head of Hamas's delegation."""
+    if not heads:
+        return chunks
+    tokens = sentence.tokens
+    out: list[Chunk] = []
+    covered: set[int] = set()
+    for m in lang.connectors.find_all(tokens):
+        if "delegation" not in m.values:
+            continue
+        after = next((c for c in chunks if m.last < c.first <= m.last + 4 and c.type == "Organization"), None)
+        head = heads.get(after.actor or "", heads.get("")) if after is not None else heads.get("")
+        if head is None:
+            continue
+        first, last = m.first, after.last if after is not None else m.last
+        out.append(Chunk(sentence.index, first, last, head, "Person", "name", via="delegation"))
+        covered.update(range(first, last + 1))
+    out += [c for c in chunks if c.first not in covered]
+    return sorted(out, key=lambda c: c.first)
+
+
 def _resolve_talks(drafts: list[_Draft]) -> None:
     """Talks are phone calls in an article about phone calls with the same people, meetings otherwise."""
     calls = [d for d in drafts if d.kind == "PhoneCall"]
@@ -137,6 +183,32 @@ def _resolve_talks(drafts: list[_Draft]) -> None:
                 d.place = None
 
 
+def _letter(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageResources, subject: str | None,
+            topic: str | None) -> list[list[str]]:
+    """«پیام X به Y», «رسالة من X إلى Y», «نقل رسالة من X إلى Y»: a sender and a recipient introduced by «به»/«إلى».
+
+    A post «در پیامی در شبکه ایکس» has no recipient and is no letter."""
+    tokens = sentence.tokens
+    recipient = sender = None
+    for m in lang.connectors.find_all(tokens):
+        if m.first <= cue.last:
+            continue
+        if "to" in m.values and recipient is None:
+            i = _chunk_after(sentence, chunks, m.last, max_gap=3, lang=lang)
+            if i is not None:
+                recipient = chunks[i].actor
+        if "from" in m.values and sender is None:
+            i = _chunk_after(sentence, chunks, m.last, max_gap=3, lang=lang)
+            if i is not None:
+                sender = chunks[i].actor
+    if recipient is None:
+        return []
+    if sender is None:
+        i = _chunk_after(sentence, chunks, cue.last, max_gap=1, lang=lang)  # «پیام پزشکیان به …»
+        sender = chunks[i].actor if i is not None and chunks[i].actor != recipient else (subject or topic)
+    return [[sender, recipient]] if sender and sender != recipient else []
+
+
 def _visit(drafts: list[_Draft], trips: dict[str, tuple[str, DateValue | None]], sentence: Sentence, cue,
            chunks: list[Chunk], places: list[NameSpan], dates: list[DateValue], lang: LanguageResources, kb,
            subject: str | None, topic: str | None) -> None:
@@ -144,7 +216,14 @@ def _visit(drafts: list[_Draft], trips: dict[str, tuple[str, DateValue | None]],
     day = _pick_date(dates)
     place = _place(sentence, places, lang, True, cue.last)
     visitor = subject or topic
-    if cue.values[0].position == "verb":
+    if cue.values[0].position == "noun":
+        i = _chunk_after(sentence, chunks, cue.last, max_gap=1, lang=lang)
+        if i is not None and chunks[i].type in ("Person", "Organization"):
+            visitor = chunks[i].actor  # «سفر وزیر خارجه ایران», «زيارة الخليفي»
+        elif not (cue.first > 0 and sentence.tokens[cue.first - 1].text in ("در", "خلال", "طی", "ضمن", "في")) \
+                and not sentence.tokens[cue.first].text.endswith(("ه", "ها", "هم")):
+            return  # «سفر شما», «از سفر …»: not the report of a visit by the subject
+    if cue.values[0].position == "verb" and _visits_someone(sentence, cue):
         groups = _participants(sentence, cue, chunks, lang, subject, topic)
         people = [g for g in groups if len(set(g)) >= 2 and all(_is_person(chunks, p) for p in g[1:])]
         if people:  # «زار لاريجاني الأمين العام لحزب الله نعيم قاسم»: visiting a person is meeting them
@@ -162,6 +241,12 @@ def _visit(drafts: list[_Draft], trips: dict[str, tuple[str, DateValue | None]],
         if other and other != visitor:
             drafts.append(_Draft("Visit", [visitor, other], sentence, "visit." + lang.language,
                                  place=place, host=other, guest=visitor, date=day))
+
+
+def _visits_someone(sentence: Sentence, cue) -> bool:
+    """Arabic «زار X Y» takes the visited person as a direct object; other visit verbs take a place."""
+    text = sentence.tokens[cue.first].text
+    return any(text.endswith(v) for v in ("زار", "زارت", "یزور", "تزور"))
 
 
 def _is_person(chunks: list[Chunk], actor: str) -> bool:

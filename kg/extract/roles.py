@@ -57,7 +57,19 @@ def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
                 _read_qualifiers(sentence, title, lang, resources, home_country)
             title.text = doc.text[sentence.tokens[title.first].start:sentence.tokens[title.last].end]
             found.append(title)
+    _share_qualifiers(doc, found)
     return found
+
+
+def _share_qualifiers(doc: Document, titles: list[TitleSpan]) -> None:
+    """«رئیس مجلس و نخست وزیر لبنان»: a country named after coordinated titles belongs to each of them."""
+    for left, right in zip(titles, titles[1:], strict=False):
+        if left.sentence != right.sentence or left.of or not right.of or left.plural or right.plural:
+            continue
+        between = doc.sentences[left.sentence].tokens[left.last + 1:right.first]
+        if [t.text for t in between] == ["و"] or (not between and
+                                                 doc.sentences[left.sentence].tokens[right.first].text.startswith("و")):
+            left.of, left.of_via = right.of, "coordination"
 
 
 def _read_modifiers_before(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
