@@ -353,12 +353,18 @@ def _name_before(sentence: Sentence, before: int, lang: LanguageResources,
 
 def _surnames_of(doc: Document, lang: LanguageResources, found: list[NameSpan],
                  known: list[NameSpan]) -> list[NameSpan]:
-    """Later mentions of a discovered person by surname alone (جلالی گفت)."""
-    surnames: dict[str, NameSpan] = {}
+    """Later mentions of a discovered person by surname alone (جلالی گفت). A surname that is also an
+    ordinary word (مجاهد) counts only after an honorific (آقای مجاهد، السيد …)."""
+    surnames: dict[str, tuple[NameSpan, bool]] = {}
     for span in found:
-        last = doc.sentences[span.sentence].tokens[span.last].text
-        if last not in lang.given_names and last not in lang.common_words and len(last) > 2:
-            surnames.setdefault(last, span)
+        tokens = doc.sentences[span.sentence].tokens
+        last = tokens[span.last].text
+        if last in lang.given_names or len(last) <= 2 or span.last == span.first:
+            continue
+        ordinary = last in lang.common_words or last in lang.stopwords
+        surnames.setdefault(last, (span, ordinary))
+        if lang.language == "ar" and last.startswith("ال") and len(last) > 4:
+            surnames.setdefault(last[2:], (span, ordinary))  # «العالول» / «عالول»
     if not surnames:
         return []
     occupied: dict[int, set[int]] = defaultdict(set)
@@ -367,9 +373,17 @@ def _surnames_of(doc: Document, lang: LanguageResources, found: list[NameSpan],
     more: list[NameSpan] = []
     for sentence in doc.sentences:
         for token in sentence.tokens:
-            span = surnames.get(token.text)
-            if span is None or token.index in occupied[sentence.index]:
+            entry = surnames.get(token.text)
+            if entry is None or token.index in occupied[sentence.index]:
+                continue
+            span, ordinary = entry
+            if ordinary and not (token.index > 0 and _after_honorific(sentence, token.index, lang)):
                 continue
             more.append(NameSpan(sentence.index, token.index, token.index, span.actor, "Person", "short",
                                  span.confidence * 0.95, doc.text[token.start:token.end], doc.language))
     return more
+
+
+def _after_honorific(sentence: Sentence, index: int, lang: LanguageResources) -> bool:
+    scan = lang.lexicon.scan(sentence.tokens)
+    return any(m.last == index - 1 for m in scan.starting("honorifics").values())

@@ -121,6 +121,7 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
         if subject:
             topic = subject
     _resolve_talks(drafts)
+    _same_day_same_place(drafts)
     if dateline is not None:
         city, day = dateline
         for d in drafts:
@@ -169,6 +170,19 @@ def _with_delegations(sentence: Sentence, chunks: list[Chunk], heads: dict[str, 
         covered.update(range(first, last + 1))
     out += [c for c in chunks if c.first not in covered]
     return sorted(out, key=lambda c: c.first)
+
+
+def _same_day_same_place(drafts: list[_Draft]) -> None:
+    """«آقای مجاهد همچنین امروز در دیدار جداگانه‌ای با …»: someone's next meeting on the same day, told
+    without a place, is where their previous one was."""
+    for i, d in enumerate(drafts):
+        if d.kind != "Meeting" or d.place or d.date is None or d.date.precision != "day":
+            continue
+        for earlier in reversed(drafts[:i]):
+            if earlier.kind == "Meeting" and earlier.place and earlier.date and earlier.date.value == d.date.value \
+                    and set(earlier.participants) & set(d.participants):
+                d.place = earlier.place
+                break
 
 
 def _resolve_talks(drafts: list[_Draft]) -> None:
@@ -296,8 +310,9 @@ def _subject(sentence: Sentence, chunks: list[Chunk], lang: LanguageResources) -
     return None
 
 
-def _coordinated(sentence: Sentence, chunks: list[Chunk], start: int, lang: LanguageResources) -> list[Chunk]:
-    """The chunk at index `start` and those joined to it by «و» or commas."""
+def _coordinated(sentence: Sentence, chunks: list[Chunk], start: int, lang: LanguageResources,
+                 joiners: tuple[str, ...] = ("و",)) -> list[Chunk]:
+    """The chunk at index `start` and those joined to it by «و» or commas (or another proclitic: «جمع X بـY»)."""
     group = [chunks[start]]
     for nxt in chunks[start + 1:]:
         between = sentence.tokens[group[-1].last + 1:nxt.first]
@@ -305,7 +320,7 @@ def _coordinated(sentence: Sentence, chunks: list[Chunk], start: int, lang: Lang
         if all(w in _COORDINATION or w in ("«", "»", '"') or _is_adjective(sentence, t, lang)
                for w, t in zip(words, between, strict=True)) and \
                 (words and ("و" in words or "،" in words or "," in words) or
-                 sentence.tokens[nxt.first].text.startswith("و")):
+                 sentence.tokens[nxt.first].text.startswith(joiners)):
             group.append(nxt)
             continue
         break
@@ -344,7 +359,7 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
         if "between" in m.values and m.first >= cue.first - 1:
             i = _chunk_after(sentence, chunks, m.last, lang=lang)
             if i is not None:
-                group = [c.actor for c in _coordinated(sentence, chunks, i, lang)]
+                group = [c.actor for c in _coordinated(sentence, chunks, i, lang, ("و", "ب"))]
                 if len(group) >= 2:
                     return [group]
     arabic_verb = lang.language == "ar" and ref.position == "verb"
@@ -423,8 +438,10 @@ def _next_person(sentence: Sentence, chunks: list[Chunk], i: int, lang: Language
             return None
         if any(_blocks(lang, tokens, t.index) for t in between if t.is_word):
             return None
-        if chunk.type == "Person":
+        if chunk.type == "Person" and chunk.actor != chunks[i].actor:
             return j
+        if chunk.actor == chunks[i].actor or chunk.type != "Person":
+            start = chunk.last  # another title of the subject, an organisation in it: read on from there
     return None
 
 
@@ -547,6 +564,7 @@ def _merge(doc: Document, drafts: list[_Draft]) -> list[Interaction]:
         else:
             merged.append(d)
     merged = [d for d in merged if not _summary(d, merged)]
+    merged = _fold_subsets(doc, merged)
     out: list[Interaction] = []
     for i, d in enumerate(merged, start=1):
         out.append(Interaction(
@@ -563,9 +581,27 @@ def _summary(d: _Draft, drafts: list[_Draft]) -> bool:
     pairs = {frozenset(x.participants) for x in drafts if x.kind == d.kind and len(x.participants) == 2}
     for subject in d.participants:
         others = [p for p in d.participants if p != subject]
-        if sum(frozenset((subject, o)) in pairs for o in others) >= len(others) - 1 >= 1:
+        if all(frozenset((subject, o)) in pairs for o in others):
             return True
     return False
+
+
+def _fold_subsets(doc: Document, drafts: list[_Draft]) -> list[_Draft]:
+    """«لقاء تاريخي بين عباس وهنية» and «لقاء جمع تبون بعباس وهنية» on one day: one meeting of three; the
+    report naming fewer of them is folded into the one naming one more."""
+    kept: list[_Draft] = []
+    for d in drafts:
+        bigger = [x for x in drafts if x is not d and x.kind == d.kind and len(x.participants) == len(d.participants) + 1
+                  and set(d.participants) < set(x.participants) and _compatible(x, d)]
+        if len(bigger) == 1 and len(d.participants) >= 2:
+            target = bigger[0]
+            target.present = sorted(set(target.present) | set(d.present))
+            target.place = target.place or d.place
+            target.date = target.date or d.date
+            target.more.append(_evidence(doc, d))
+            continue
+        kept.append(d)
+    return kept
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
