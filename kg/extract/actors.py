@@ -274,9 +274,9 @@ def _run_from(sentence: Sentence, start: int, lang: LanguageResources, taken: se
     return i
 
 
-def _at_boundary(tokens: Sequence[Token], i: int, lang: LanguageResources) -> bool:
+def _at_boundary(tokens: Sequence[Token], i: int, lang: LanguageResources, phrases_only: bool = False) -> bool:
     """Token i ends whatever precedes a name: nothing, punctuation, a function word, a lexicon phrase."""
-    if i < 0 or not tokens[i].is_word or tokens[i].text in lang.stopwords:
+    if i < 0 or not tokens[i].is_word or (tokens[i].text in lang.stopwords and not phrases_only):
         return True
     scan = lang.lexicon.scan(tokens)
     for category in ("connectors", "speech_cues", "meeting_cues", "titles", "attribution", "honorifics"):
@@ -339,6 +339,8 @@ def _name_before(sentence: Sentence, before: int, lang: LanguageResources,
     while i >= 0 and end - i < _MAX_NAME_TOKENS and i not in taken and name_token_ok(tokens[i], lang, sentence):
         if i < end and _closes_name(tokens[i], tokens[i - 1].text if i > 0 else "", lang):
             break  # an Arabic "ال" word inside the run ends an earlier phrase, not this name
+        if i < end and _at_boundary(tokens, i, lang, phrases_only=True):
+            break  # «با حضور مجتبی امانی»: a lexicon phrase ends here, the name starts after it
         i -= 1
     first = i + 1
     if end - first + 1 < 2:

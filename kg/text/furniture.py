@@ -168,6 +168,14 @@ def _mark_furniture(lines: list[str], folded: list[str], reasons: list[str | Non
                     for j in range(i + 1, len(lines)):
                         reasons[j] = f"after furniture:{marker}"
                     return
+                if alone:
+                    # «اقرأ أيضا» alone on its line heads a list of other stories: drop the list too
+                    for j in range(i + 1, len(lines)):
+                        if reasons[j] is not None or not _LETTER_OR_DIGIT.search(lines[j]):
+                            continue
+                        if _is_body(lines[j]) or not _LIST_ITEM.match(lines[j]):
+                            break
+                        reasons[j] = f"after furniture:{marker}"
                 continue
         if _is_body(line):
             seen_body = True
