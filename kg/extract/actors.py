@@ -166,8 +166,8 @@ def _raw(sentence: Sentence, token: Token) -> str:
 
 def _closes_name(token: Token, previous: str, lang: LanguageResources) -> bool:
     """In Arabic a word with "ال" ends a name (a surname: اليحيا، البوسعيدي) unless it follows عبد / أبو / بن."""
-    return lang.language == "ar" and token.text.startswith("ال") and token.text not in lang.given_names \
-        and previous not in _PARTICLES
+    return lang.language == "ar" and token.text.startswith("ال") and token.text != "ال" \
+        and token.text not in lang.given_names and previous not in _PARTICLES  # «آل صادق»: آل is a particle
 
 
 def _dictionary_word(word: str, lang: LanguageResources) -> bool:
