@@ -20,6 +20,10 @@ from kg.errors import KGError
 COMMAND_MODULES = (
     "kg.commands.build",
     "kg.commands.query",
+    "kg.commands.store",
+    "kg.commands.network",
+    "kg.commands.report",
+    "kg.commands.explain",
 )
 
 

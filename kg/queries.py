@@ -127,11 +127,22 @@ class ActorResolver:
         if not found:
             suffix = "/" + value
             found = {iri for iris in self._index().values() for iri in iris if iri.endswith(suffix)}
+        if not found:
+            found = self._from_knowledge_base(value)
         if len(found) == 1:
             return next(iter(found))
         if not found:
             raise QueryError(f"no actor named {value!r} in the store")
         raise QueryError(f"{value!r} names several actors: {', '.join(sorted(found))}; give an IRI")
+
+
+    def _from_knowledge_base(self, value: str) -> set[str]:
+        """A short or variant name the store has no label for («هنیه»): the knowledge base knows whose it is."""
+        from kg.lexicons.gazetteer import load_gazetteer
+
+        actors = {alias.actor for alias in load_gazetteer().lookup(value)}
+        suffixes = {"/" + actor for actor in actors}
+        return {iri for iris in self._index().values() for iri in iris if any(iri.endswith(x) for x in suffixes)}
 
 
 def bind(query: SavedQuery, values: Mapping[str, str], resolver: ActorResolver | None) -> dict:
@@ -156,12 +167,17 @@ def _term(parameter: Parameter, value: str, resolver: ActorResolver | None):
     if parameter.type == "actor":
         if resolver is None:
             raise QueryError("actor names need a store to be resolved")
-        return pyoxigraph.NamedNode(resolver.resolve(value))
+        try:
+            return pyoxigraph.NamedNode(resolver.resolve(value))
+        except ValueError as exc:  # a value that looks like an IRI is taken as one, unchecked
+            raise QueryError(f"--param {parameter.name}: {value!r} is not an IRI "
+                             f"({_one_line(str(exc))})") from exc
     if parameter.type == "iri":
         try:
             return pyoxigraph.NamedNode(value)
         except ValueError as exc:
-            raise QueryError(f"--param {parameter.name}: {value!r} is not an IRI ({exc})") from exc
+            raise QueryError(f"--param {parameter.name}: {value!r} is not an IRI "
+                             f"({_one_line(str(exc))})") from exc
     if parameter.type == "date":
         if not _DATE.match(value):
             raise QueryError(f"--param {parameter.name}: {value!r} is not a date (YYYY-MM-DD)")
@@ -173,6 +189,11 @@ def _term(parameter: Parameter, value: str, resolver: ActorResolver | None):
     return pyoxigraph.Literal(value)
 
 
+def _one_line(text: str) -> str:
+    """Oxigraph quotes the offending character as is, a newline too: keep messages on one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def term_value(term) -> str:
     """IRIs and literals as plain strings (literals by their lexical form)."""
     return term.value
@@ -181,10 +202,16 @@ def term_value(term) -> str:
 def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None
         ) -> tuple[list[str], Iterable[dict[str, str]]]:
     """Run a SELECT (or CONSTRUCT/ASK) over the union of all graphs; (columns, rows as dicts)."""
+    refuse_update(text)
     try:
         result = store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
+    except RuntimeError as exc:
+        if "projection" in str(exc):
+            raise QueryError(f"{exc}: a saved query must SELECT each of its parameters (they are bound by "
+                             "substitution, SEP-0007)") from exc
+        raise
     except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL: {exc}") from exc
+        raise QueryError(syntax_message(exc, "SPARQL", text)) from exc
     if isinstance(result, pyoxigraph.QuerySolutions):
         columns = [v.value for v in result.variables]
 
@@ -202,3 +229,45 @@ def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None
     columns = ["subject", "predicate", "object"]
     return columns, ({"subject": t.subject.value, "predicate": t.predicate.value, "object": t.object.value}
                      for t in result)
+
+
+_SYNTAX_POSITION = re.compile(r"^error at (\d+):(\d+): (.*)$", re.S)
+
+
+def syntax_message(error: SyntaxError, language: str = "SPARQL", text: str = "") -> str:
+    """Oxigraph's "error at L:C: …" as "malformed SPARQL at line L, column C: … (near …)"."""
+    m = _SYNTAX_POSITION.match(str(error))
+    if not m:
+        return f"malformed {language}: {error}"
+    line, column, problem = int(m.group(1)), int(m.group(2)), " ".join(m.group(3).split())
+    if len(problem) > 160:  # Oxigraph lists every acceptable character class: keep the first few
+        problem = problem[:problem.rfind(",", 0, 160)] + ", …"
+    lines = text.splitlines()
+    near = f' (line {line}: "{lines[line - 1].strip()[:80]}")' if 0 < line <= len(lines) else ""
+    return f"malformed {language} at line {line}, column {column}: {problem}{near}"
+
+
+UPDATE_OPERATIONS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+# The prologue (PREFIX and BASE declarations, comments) that may come before the first operation.
+_PROLOGUE_ITEM = re.compile(r"\s+|#[^\n]*|PREFIX\s+[^\s:]*:\s*<[^<>]*>|BASE\s*<[^<>]*>", re.IGNORECASE)
+_OPERATION = re.compile(r"[A-Za-z]+")
+
+
+def update_operation(text: str) -> str | None:
+    """The SPARQL Update operation `text` starts with (INSERT, DROP, …), or None for a query."""
+    position = 0
+    while m := _PROLOGUE_ITEM.match(text, position):
+        if m.end() == position:
+            break
+        position = m.end()
+    word = _OPERATION.match(text, position)
+    keyword = word.group().upper() if word else ""
+    return keyword if keyword in UPDATE_OPERATIONS else None
+
+
+def refuse_update(text: str) -> None:
+    """QueryError for a SPARQL Update: queries are read-only (`kg sparql --allow-update` changes a store)."""
+    operation = update_operation(text)
+    if operation:
+        raise QueryError(f"refused: {operation} is a SPARQL Update and queries are read-only; "
+                         "`kg sparql --allow-update` changes the store")
