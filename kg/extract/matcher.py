@@ -73,6 +73,7 @@ class Lexicon:
         self._proclitics = proclitics
         self._max_tokens = max_tokens
         self._key = f"scan-{id(self)}"
+        self._starts: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def category(self, name: str, proclitics: bool = True) -> PhraseMatcher[Any]:
         """A view of one category; `proclitics` lets its phrases match after و، ب، ل … (Arabic only)."""
@@ -90,6 +91,7 @@ class Lexicon:
             by_category[category] = (*values, value)
         for i in range(1, len(key) + 1):
             self._prefixes.add(key[:i])
+        self._starts.clear()
         return key
 
     def lookup(self, category: str, phrase: str) -> tuple[Any, ...]:
@@ -121,11 +123,20 @@ class Lexicon:
         prefixes, entries = self._prefixes, self._entries
         proclitic_categories = self._proclitic_categories
         n = len(tokens)
+        starts = self._starts
         for i in range(n):
             token = tokens[i]
             if not token.is_word:
                 continue
-            for clitic, first in self._readings(token.text) if self._proclitics else (("", token.text),):
+            readings = starts.get(token.text)
+            if readings is None:
+                # the readings of a word that can start a phrase, memoised: most words start none
+                readings = tuple(r for r in (self._readings(token.text) if self._proclitics else
+                                             (("", token.text),)) if r[1] in prefixes)
+                if len(starts) > 500_000:
+                    starts.clear()
+                starts[token.text] = readings
+            for clitic, first in readings:
                 key, j = first, i
                 while key in prefixes:
                     found = entries.get(key)
