@@ -65,6 +65,7 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
     drafts: list[_Draft] = []
     trips: dict[str, tuple[str, DateValue | None]] = {}  # visitor → (place, day) of the visit told
     topic: str | None = None  # the last sentence subject, for meetings whose subject is left out
+    protagonist: str | None = None  # the subject of the article's first interaction
     previous_dates: list[DateValue] = []
     heads = _delegation_heads(doc, lang, chunks)
     for sentence in doc.sentences:
@@ -99,9 +100,11 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
             if ref.kind == "Letter":
                 groups = _letter(sentence, cue, s_chunks, lang, subject, topic)
             else:
-                groups = _participants(sentence, cue, s_chunks, lang, subject, topic)
+                groups = _participants(sentence, cue, s_chunks, lang, subject, topic, protagonist)
             if not groups:
                 continue
+            if protagonist is None and groups[0]:
+                protagonist = groups[0][0]
             place = _place(sentence, places, lang, False, cue.last)
             for participants in groups:
                 if len(set(participants)) < 2:
@@ -334,21 +337,28 @@ def _is_adjective(sentence: Sentence, token, lang: LanguageResources) -> bool:
 
 def _chunk_after(sentence: Sentence, chunks: list[Chunk], position: int, max_gap: int = 2,
                  lang: LanguageResources | None = None) -> int | None:
-    """Index of the chunk that starts within `max_gap` tokens after `position`; quotes, honorifics and
-    function words («أيضاً») may stand between."""
+    """Index of the chunk that starts within `max_gap` tokens after `position`; quotes, honorifics,
+    pronouns of address («سعادته») and function words («أيضاً») may stand between."""
+    skippable = _skippable(sentence, lang)
     for i, chunk in enumerate(chunks):
         if position < chunk.first <= position + max_gap + 1:
-            between = sentence.tokens[position + 1:chunk.first]
-            if all(not t.is_word or t.text in _SKIPPABLE or (lang is not None and (
-                    t.text in lang.stopwords or lang.honorifics.match_at(sentence.tokens, t.index) is not None
-                    or lang.pronouns.match_at(sentence.tokens, t.index) is not None))
-                   for t in between):
+            if all(not t.is_word or t.index in skippable for t in sentence.tokens[position + 1:chunk.first]):
                 return i
     return None
 
 
+def _skippable(sentence: Sentence, lang: LanguageResources | None) -> set[int]:
+    tokens = sentence.tokens
+    skip = {t.index for t in tokens if t.text in _SKIPPABLE or (lang is not None and t.text in lang.stopwords)}
+    if lang is not None:
+        for category in (lang.honorifics, lang.pronouns):
+            for m in category.find_all(tokens, overlapping=True):
+                skip.update(range(m.first, m.last + 1))
+    return skip
+
+
 def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageResources,
-                  subject: str | None, topic: str | None) -> list[list[str]]:
+                  subject: str | None, topic: str | None, protagonist: str | None = None) -> list[list[str]]:
     """Groups of participants (one group, or one per counterpart when the text says «separately»)."""
     tokens = sentence.tokens
     ref = cue.values[0]
@@ -389,8 +399,10 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
             # «التقى X، خلال زيارته إلى بيروت اليوم، دولة السيد نجيب ميقاتي»: the object may come later
             return _groups([first.actor], [c.actor for c in _coordinated(sentence, chunks, j, lang)], separately)
         if topic or subject:
-            # no subject named: the one who has been speaking or travelling (وصل لاريجاني … ثم التقى بري)
-            return _groups([topic or subject or ""], [c.actor for c in listed], separately)
+            # no subject named: the one who has been speaking or travelling (وصل لاريجاني … ثم التقى بري);
+            # «كما التقى سعادته …»: a pronoun of address is the article's protagonist
+            who = protagonist if protagonist and _pronoun_after(sentence, cue.last, lang) else topic or subject
+            return _groups([who or ""], [c.actor for c in listed], separately)
     if not counterparts and ref.position == "noun":
         # «بلقاء رئيس الجمهورية جوزاف عون», «لقاء X»: the noun's object is the counterpart
         i = _chunk_after(sentence, chunks, cue.last, max_gap=1, lang=lang)
@@ -449,6 +461,10 @@ def _blocks(lang: LanguageResources, tokens, i: int) -> bool:
     """A cue that starts another clause (a statement or another meeting; a visit phrase does not)."""
     cue = lang.meeting_cues.match_at(tokens, i)
     return lang.speech_cues.match_at(tokens, i) is not None or (cue is not None and cue.values[0].kind != "Visit")
+
+
+def _pronoun_after(sentence: Sentence, position: int, lang: LanguageResources) -> bool:
+    return position + 1 < len(sentence.tokens) and lang.pronouns.match_at(sentence.tokens, position + 1) is not None
 
 
 def _coordinated_with_previous(sentence: Sentence, chunks: list[Chunk], i: int) -> bool:

@@ -219,13 +219,13 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
         # stacked titles: «عضو المكتب السياسي … وزير الخارجية الصيني وانغ يي» — both are Wang Yi's
         for left, right in zip(sentence_titles, sentence_titles[1:], strict=False):
             if left.holder is None and not left.plural and right.holder and right.holder_via == "apposition-after" \
-                    and 0 <= right.first - left.last <= 7 and not _clause_between(sentence, left.last, right.first):
+                    and 0 <= right.first - left.last <= 7 and not _clause_between(sentence, left.last, right.first, lang):
                 left.holder, left.holder_via = right.holder, "stacked"
 
 
-def _clause_between(sentence: Sentence, left: int, right: int) -> bool:
-    """Punctuation, a conjunction or a verb between two titles: they are not stacked on one name."""
-    return any(not t.is_word or t.text == "و" for t in sentence.tokens[left + 1:right])
+def _clause_between(sentence: Sentence, left: int, right: int, lang: LanguageResources) -> bool:
+    """Punctuation, a conjunction or a function word («كذلك») between two titles: not stacked on one name."""
+    return any(not t.is_word or t.text == "و" or t.text in lang.stopwords for t in sentence.tokens[left + 1:right])
 
 
 def _referential(sentence: Sentence, title: TitleSpan, language: str) -> bool:
