@@ -74,7 +74,8 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
 
 
 def _home(role: str, home: str | None, language: str) -> str | None:
-    return home if language == "fa" and role in GOVERNMENT_ROLES else None
+    """An unqualified government post is the home country's: Iran in Persian, the agency's country in Arabic."""
+    return home if role in GOVERNMENT_ROLES else None
 
 
 def build_chunks(doc: Document, lang: LanguageResources, names: list[NameSpan],

@@ -1,36 +1,65 @@
 """Claims: who said what, one statement per claim, in the original language.
 
-Constructions read (cues and connectors come from the lexicons):
+Constructions read (cues, pronouns and connectors come from the lexicons):
 - «X گفت: …» / «X … گفت، …» / «قال X: …» — a direct statement after the cue;
-- «X تاکید کرد که …» / «أكد X أن …» — reported speech after the complementizer;
-- «X بر … تاکید کرد» / «X … را … دانست» — the statement before a sentence-final verb (Persian SOV);
-- «وصف X … بأنها …» / «شكر X … على …» — Arabic verb-first: the statement after the speaker;
-- «هنیه: …» — a headline quote;
-- «وی افزود» / «وأضاف» (no subject) — the last speaker; «رئیس دفتر سیاسی حماس گفت» — a title's holder;
-- «طرفین … تاکید کردند» / «وأكد الجانبان» — a joint statement of both sides of the interaction.
+- «X تاکید کرد که …» / «أكد X أن …» / «وكان X قد أكد خلال اللقاء، وفق بيان …، أن …» — reported
+  speech after the complementizer, past adverbials between the cue and it;
+- «X بر … تاکید کرد» — the statement before a sentence-final verb (Persian SOV);
+- «أكد X ضرورة …» / «شدد على …» / «أعرب X عن …» — Arabic nominal complement after the cue;
+- «هنیه: …» / «ظریف در نشست خبری مشترک با لاوروف: …» — a headline quote;
+- «وی افزود» / «وأضاف» (no subject) — the person spoken of last; «رئیس دفتر سیاسی حماس گفت» — a
+  title's holder; «… X، الذي قال إن …» — the antecedent of the relative pronoun;
+- «صرح المتحدث … بأن الوزير X أكد …» / «قالت الخارجية إن X أكد …» — a relayed statement is X's;
+- «طرفین … تاکید کردند» / «وأكد الجانبان» / «وزرای خارجه سه کشور … تاکید کردند» — a joint
+  statement: one claim per speaker, speakers in the order the article names them.
+Not claims: a cue whose subject is an organisation, a country or an unresolved title (it is not a
+person's statement, and «وأضاف» after it does not fall back to an earlier speaker); a feminine
+Arabic verb with no subject after a masculine speaker («وأضافت» = the sources, the ministry); a
+relative clause («… که … دانست»); a statement that only tells what a meeting discussed («در این
+دیدار … گفتگو کردند»).
 A participle that continues a statement (مؤكدا، مشيرا) does not start a new claim; the same
-statement in the lead and the body is one claim.
+statement in the lead and the body is one claim; a quote or a «:» statement that runs on over
+the next sentences of its paragraph is one claim.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.extract.chunks import Chunk
-from kg.extract.resources import LanguageResources
+from kg.extract.matcher import PhraseMatch
+from kg.extract.resources import LanguageResources, SpeechRef
 from kg.extract.spans import NameSpan
 from kg.records import Claim, Evidence, Interaction
 from kg.text.document import Document, Sentence
 from kg.text.normalize import fold_key, fold_phrase
 
-_AFTER_MARKS = {":", "،", ",", "«", '"', "“"}
-_OPEN_QUOTES = {"«", '"', "“"}
-_CLOSE_QUOTES = {"»", '"', "”"}
-_PREPOSITIONS = {"با", "از", "به", "مع", "من", "عن", "الی", "إلى", "برای", "علیه", "ضد"}
+
+def _folded(*words: str) -> frozenset[str]:
+    """Token texts are folded (ي→ی، أ→ا، «→"), so closed word classes are compared folded too."""
+    return frozenset(fold_phrase(w) for w in words)
+
+
+_QUOTE = '"'  # every quotation mark folds to "
+_COMMAS = _folded("،", ",")
+_END_MARKS = _folded(".", "،", ",", ":", "؛")
+# a person chunk right after one of these is an object or a place, not the subject
+_PREPOSITIONS = _folded("با", "از", "به", "در", "بر", "برای", "علیه", "ضد", "نزد", "مع", "من", "عن", "إلى",
+                        "على", "في", "لدى", "عند")
+# an Arabic cue's argument: «شدد على ضرورة …» is a nominal complement, «شدد على أن …» reported speech
+_ARGUMENT_PREPOSITIONS = _folded("على", "إلى", "عن")
+_RELATIVE_AR = _folded("الذي", "التي")
+_RELATIVE_FA = _folded("که")
+_ALSO_FA = _folded("نیز")  # «X نیز … گفت»: X is the subject
+_BEFORE_VERB_AR = _folded("قد", "لقد")  # «وكان X قد أكد»
 _MIN_WORDS = 3
-_COMMA_TYPES = {"say", "add", "continue"}  # «گفت، …» / «افزود، …»: a comma may open the statement
 _MAX_CHARS = 600
+_MAX_GAP = 15  # tokens an Arabic cue may be separated from its «أن» / «:» by adverbials
+_RELAY_REACH = 8  # tokens between a relayed speaker and the cue of the relayed statement
+_COMMA_TYPES = {"say", "add", "continue"}  # «گفت، …» / «افزود، …»: a comma may open the statement
+_MARKED_TYPES = {"say", "add", "continue", "write"}  # «قال» needs «إن» / «:» / a quote: no nominal complement
+_APPRAISAL_TYPES = {"consider", "describe"}  # «وصف X أزمة غزة بأنها …»: the object is part of the statement
 
 
 @dataclass(slots=True)
@@ -42,6 +71,47 @@ class _Segment:
     form: str
     sentence: Sentence
     rule: str
+    feminine: bool = False
+    open_colon: bool = False  # a «:» statement, which may run on over the next sentences
+
+
+@dataclass(slots=True)
+class _Focus:
+    """Who a subjectless cue («وی افزود», «وأضاف») refers to: the last speaker or sentence subject."""
+
+    speakers: list[str] = field(default_factory=list)
+    feminine: bool = False
+    group: list[str] = field(default_factory=list)  # the last coordinated subject «X، Y و Z … رایزنی کردند»
+
+
+@dataclass(slots=True)
+class _Subject:
+    """A cue's subject: the speakers, the chunk that names them, and whether the text names one at all."""
+
+    speakers: list[str]
+    chunk: Chunk | None = None
+    explicit: bool = True  # False: no subject in the text, the focus was used
+
+
+@dataclass(slots=True)
+class _Context:
+    """One sentence being read, with what the article has told so far."""
+
+    doc: Document
+    sentence: Sentence
+    chunks: list[Chunk]
+    lang: LanguageResources
+    person_types: dict[str, str]
+    focus: _Focus
+    participants: list[str]
+
+    @property
+    def tokens(self):
+        return self.sentence.tokens
+
+    @property
+    def arabic(self) -> bool:
+        return self.lang.language == "ar"
 
 
 def extract_claims(doc: Document, lang: LanguageResources, chunks: dict[int, list[Chunk]],
@@ -49,41 +119,130 @@ def extract_claims(doc: Document, lang: LanguageResources, chunks: dict[int, lis
                    person_types: dict[str, str]) -> list[Claim]:
     """Statements attributed to persons, with the interaction each was made in."""
     segments: list[_Segment] = []
-    focus: list[str] = []  # who «وی» / «وأضاف» refers to: the last speaker or sentence subject
+    focus = _Focus()
     consumed_until = -1
     for sentence in doc.sentences:
         if sentence.index <= consumed_until:
             continue
         s_chunks = chunks.get(sentence.index, [])
-        found = _headline(doc, sentence, s_chunks, person_types)
+        ctx = _Context(doc, sentence, s_chunks, lang, person_types, focus,
+                       _current_participants(interactions, sentence, person_types))
+        found = _headline(ctx)
+        blocked = False
         if not found:
-            found = _statements(doc, sentence, s_chunks, lang, focus,
-                                _current_participants(interactions, sentence), person_types)
+            found, blocked = _statements(ctx)
         for seg in found:
-            seg.end, consumed_until = _extend_quote(doc, seg, consumed_until)
+            seg.end, consumed_until = _run_on(doc, seg, consumed_until, lang)
             segments.append(seg)
-        subject = _sentence_subject(sentence, s_chunks, person_types)
+        group = _coordinated_subject(ctx)
+        if group:
+            focus.group = group
         if found:
-            focus = found[-1].speakers
-        elif subject:
-            focus = [subject]
-    return _dedupe(doc, segments, names, interactions)
+            focus.speakers, focus.feminine = list(found[-1].speakers), found[-1].feminine
+        elif blocked:
+            focus.speakers, focus.feminine = [], False
+        else:
+            subject = _sentence_subject(ctx)
+            if subject:
+                focus.speakers, focus.feminine = [subject], False
+    return _claims(doc, segments, names, interactions, _mention_order(chunks))
+
+
+# --- who is spoken of -----------------------------------------------------------------------------
 
 
 def _person(chunk: Chunk, person_types: dict[str, str]) -> bool:
     return bool(chunk.actor) and person_types.get(chunk.actor or "", chunk.type) == "Person"
 
 
-def _sentence_subject(sentence: Sentence, chunks: list[Chunk], person_types: dict[str, str]) -> str | None:
-    for chunk in chunks:
-        if chunk.first > 0 and sentence.tokens[chunk.first - 1].text in _PREPOSITIONS:
+def _not_a_person(chunk: Chunk, person_types: dict[str, str]) -> bool:
+    """An organisation, a country or a title nobody could be found for: a subject, but not a speaker."""
+    if chunk.kind in ("pronoun", "joint"):
+        return False
+    return chunk.type in ("Organization", "Country", "Unknown") and not _person(chunk, person_types)
+
+
+def _clause_start(ctx: _Context, start: int) -> int:
+    """Skip an attribution lead-in: «به گزارش خبرنگار ایرنا، X گفت» / «وحسب بيان للوزارة، …»."""
+    tokens = ctx.tokens
+    m = ctx.lang.attribution.match_at(tokens, start)
+    if m is None:
+        return start
+    for k in range(m.last + 1, min(m.last + 16, len(tokens))):
+        if tokens[k].text in _COMMAS:
+            return k + 1
+    return start
+
+
+def _relative_clauses(ctx: _Context, start: int, end: int) -> set[int]:
+    """Tokens of «که … ،» clauses: «در این دیدار که با حضور X برگزار شد، Y گفت» — X is not the subject."""
+    inside: set[int] = set()
+    tokens = ctx.tokens
+    k = start
+    while k < end:
+        if tokens[k].text in _RELATIVE_FA:
+            j = k
+            while j < end and tokens[j].text not in _COMMAS:
+                j += 1
+            inside.update(range(k, j))
+            k = j
+        k += 1
+    return inside
+
+
+def _governed(ctx: _Context, chunk: Chunk) -> bool:
+    """A chunk after a preposition or «با حضور» is an object, a place or someone present."""
+    if chunk.first == 0:
+        return False
+    tokens = ctx.tokens
+    if tokens[chunk.first - 1].text in _PREPOSITIONS:
+        return True
+    for m in ctx.lang.connectors.find_all(tokens, overlapping=True):
+        if m.last == chunk.first - 1 and "present" in m.values:
+            return True
+    return False
+
+
+def _sentence_subject(ctx: _Context) -> str | None:
+    start = _clause_start(ctx, 0)
+    inside = _relative_clauses(ctx, start, len(ctx.tokens)) if not ctx.arabic else set()
+    for chunk in ctx.chunks:
+        if chunk.first < start or chunk.first in inside or _governed(ctx, chunk):
             continue
-        if _person(chunk, person_types):
+        if _person(chunk, ctx.person_types):
             return chunk.actor
     return None
 
 
-def _current_participants(interactions: Sequence[Interaction], sentence: Sentence) -> list[str]:
+def _coordinated_subject(ctx: _Context) -> list[str]:
+    """«عراقچی، لاوروف و فیدان … رایزنی کردند»: persons joined by «و» / «،» at the head of the clause."""
+    start = _clause_start(ctx, 0)
+    first = next((c for c in ctx.chunks if c.first >= start and not _governed(ctx, c)), None)
+    if first is None or not _person(first, ctx.person_types):
+        return []
+    group = _coordination(ctx, first)
+    return group if len(group) > 1 else []
+
+
+def _coordination(ctx: _Context, chunk: Chunk) -> list[str]:
+    group = [chunk.actor or ""]
+    i = ctx.chunks.index(chunk)
+    for nxt in ctx.chunks[i + 1:]:
+        between = [t.text for t in ctx.tokens[chunk.last + 1:nxt.first]]
+        if between and all(b in _COMMAS or b == "و" for b in between) and _person(nxt, ctx.person_types):
+            group.append(nxt.actor or "")
+            chunk = nxt
+        elif not between and nxt.actor and ctx.tokens[nxt.first].text.startswith("و") and \
+                _person(nxt, ctx.person_types):
+            group.append(nxt.actor)  # Arabic «وأيمن الصفدي»: the conjunction is a proclitic
+            chunk = nxt
+        else:
+            break
+    return [g for g in group if g]
+
+
+def _current_participants(interactions: Sequence[Interaction], sentence: Sentence,
+                          person_types: dict[str, str]) -> list[str]:
     """Principals of the last interaction told at or before this sentence (for «طرفین»)."""
     best = None
     for interaction in interactions:
@@ -91,193 +250,437 @@ def _current_participants(interactions: Sequence[Interaction], sentence: Sentenc
         if min(starts) <= sentence.start and interaction.kind in ("Meeting", "PhoneCall", "PressConference"):
             if best is None or min(starts) >= min([best.evidence.start] + [e.start for e in best.more_evidence]):
                 best = interaction
-    return list(best.participants) if best else []
+    if best is None:
+        return []
+    return [p for p in best.participants if person_types.get(p, "Person") == "Person"]
 
 
-def _headline(doc: Document, sentence: Sentence, chunks: list[Chunk],
-              person_types: dict[str, str]) -> list[_Segment]:
-    """«هنیه: طوفان الاقصی معادلات جدیدی را … ترسیم کرد» — a name, a colon, the statement."""
-    tokens = sentence.tokens
-    if not chunks or chunks[0].first != 0 or not _person(chunks[0], person_types):
+def _mention_order(chunks: dict[int, list[Chunk]]) -> dict[str, int]:
+    """Where the article first names each actor: joint speakers are listed in that order."""
+    order: dict[str, int] = {}
+    for s in sorted(chunks):
+        for c in chunks[s]:
+            if c.actor and c.actor not in order:
+                order[c.actor] = len(order)
+    return order
+
+
+# --- headlines ------------------------------------------------------------------------------------
+
+
+def _headline(ctx: _Context) -> list[_Segment]:
+    """«هنیه: …» or «ظریف در نشست خبری مشترک با لاوروف: …» — a name, a phrase of place, a colon."""
+    tokens, chunks = ctx.tokens, ctx.chunks
+    if not chunks or chunks[0].first != 0 or not _person(chunks[0], ctx.person_types):
         return []
     colon = chunks[0].last + 1
+    if colon < len(tokens) and tokens[colon].text in _PREPOSITIONS:
+        # a phrase of circumstance between the name and the colon, with no verb of saying in it
+        cues = ctx.lang.speech_cues.find_all(tokens)
+        while colon < min(len(tokens), chunks[0].last + 10) and tokens[colon].text != ":":
+            if any(c.first == colon for c in cues):
+                return []
+            colon += 1
     if colon >= len(tokens) - _MIN_WORDS or tokens[colon].text != ":":
         return []
     start, end = tokens[colon + 1].start, tokens[-1].end
-    return [_Segment([chunks[0].actor or ""], start, end, ":", "headline", sentence,
-                     f"claim.{doc.language}.headline")]
+    return [_Segment([chunks[0].actor or ""], start, end, ":", "headline", ctx.sentence,
+                     f"claim.{ctx.lang.language}.headline")]
 
 
-def _statements(doc: Document, sentence: Sentence, chunks: list[Chunk], lang: LanguageResources,
-                previous: list[str], participants: list[str], person_types: dict[str, str]) -> list[_Segment]:
-    tokens = sentence.tokens
-    cues = [m for m in lang.speech_cues.find_all(tokens) if m.values[0].form != "participle"]
+# --- statements in a sentence ---------------------------------------------------------------------
+
+
+def _cues(ctx: _Context) -> tuple[list[PhraseMatch[SpeechRef]], list[PhraseMatch[SpeechRef]]]:
+    """Speech cues of the sentence (finite, plural, noun) and participles, without «گفت‌وگو»."""
+    tokens, doc = ctx.tokens, ctx.doc
+    talk = {m.first: m.last for m in ctx.lang.meeting_cues.find_all(tokens, overlapping=True)}
+    finite, participles = [], []
+    for m in ctx.lang.speech_cues.find_all(tokens):
+        end = tokens[m.last].end
+        if end < len(doc.text) and doc.text[end] == "\u200c":
+            continue  # «گفت‌وگو»: the cue is the first half of a word
+        if talk.get(m.first, -1) > m.last:
+            continue  # «گفت و گو کرد»: part of a longer verb of talks
+        (participles if m.values[0].form == "participle" else finite).append(m)
+    return finite, participles
+
+
+def _statements(ctx: _Context) -> tuple[list[_Segment], bool]:
+    """Each cue's statement; and whether a cue had a subject that is not a person."""
+    tokens = ctx.tokens
+    cues, participles = _cues(ctx)
     segments: list[_Segment] = []
+    blocked = False
     boundary = 0  # tokens before this belong to an earlier statement
-    for n, cue in enumerate(cues):
+    n = 0
+    while n < len(cues):
+        cue = cues[n]
         ref = cue.values[0]
         next_cue = cues[n + 1].first if n + 1 < len(cues) else len(tokens)
-        speakers, speaker_chunk = _speakers(sentence, chunks, cue, boundary, lang, previous, participants,
-                                            person_types)
-        if not speakers:
-            boundary = cue.last + 1
-            continue
-        after = cue.last + 1
-        if ref.form == "noun":  # به گفته وی …
-            if speaker_chunk is not None and speaker_chunk.first > cue.last:
-                after = speaker_chunk.last + 1
-            content = (after, len(tokens) - 1)
-        elif after < len(tokens) and (tokens[after].text in _OPEN_QUOTES or tokens[after].text == ":"
-                                      or (tokens[after].text in ("،", ",") and ref.type in _COMMA_TYPES)
-                                      or _complementizer(tokens, after, lang)
-                                      or _clause_follows(tokens, after, next_cue, lang)):
-            if tokens[after].text in (":", "،", ",") and after + 1 < len(tokens) and \
-                    _complementizer(tokens, after + 1, lang):
-                after += 1
-            marked = tokens[after].text in (":", "،", ",") or _complementizer(tokens, after, lang)
-            content = (after + 1 if marked else after, _end_before(next_cue, cues, n, tokens, chunks))
-        elif speaker_chunk is not None and speaker_chunk.first > cue.last:
-            # Arabic verb-first: قال/وصف/شكر X … — the statement follows the speaker
-            start = speaker_chunk.last + 1
-            if start < len(tokens) and tokens[start].text in ("،", ","):
-                start += 1
-            for k in range(start, min(start + 12, next_cue)) if ref.type not in ("describe", "consider") else ():
-                if _complementizer(tokens, k, lang):  # «أكد هنية في اتصاله … أن "…"»: the statement is after أن
-                    start = k + 1
-                    break
-            content = (start, _end_before(next_cue, cues, n, tokens, chunks))
-        else:
-            # Persian verb-last: X … بر … تاکید کرد / X … را … دانست
-            start = speaker_chunk.last + 1 if speaker_chunk is not None and speaker_chunk.last >= boundary \
-                else boundary
-            if any(t.text == "که" for t in tokens[start:cue.first]):
-                boundary = cue.last + 1
-                continue  # the cue closes a relative clause («… که … دانست»): not the subject's statement
-            content = (start, cue.first - 1)
-        first, last = content
-        while first <= last and tokens[first].text in _AFTER_MARKS - _OPEN_QUOTES:
-            first += 1
-        while last >= first and tokens[last].text in (".", "،", ",", ":", "؛"):
-            last -= 1
+        subject = _subject(ctx, cue, boundary)
+        content = _content(ctx, cue, ref, subject, boundary, next_cue, cues, n)
         boundary = cue.last + 1
-        words = sum(1 for t in tokens[first:last + 1] if t.is_word)
-        if words < _MIN_WORDS:
+        n += 1
+        if content is None:
+            if subject is not None and subject.explicit and not subject.speakers:
+                blocked = True
             continue
-        start_offset, end_offset = tokens[first].start, tokens[last].end
-        segments.append(_Segment(speakers, start_offset, end_offset, doc.text[cue_span(tokens, cue)],
-                                 "direct" if tokens[min(cue.last + 1, len(tokens) - 1)].text in (":", "«", '"')
-                                 else "reported", sentence, f"claim.{doc.language}.{ref.type}.{ref.form}"))
-    return segments
+        first, last, marked = content
+        relay = _relayed(ctx, first, last, cues, participles)
+        if relay is not None:
+            inner, speaker_chunk = relay
+            if inner in cues:  # the relayed cue is read next, with the relayed speaker as its subject
+                boundary = speaker_chunk.first
+                n = cues.index(inner)
+                continue
+            seg = _relayed_participle(ctx, inner, speaker_chunk, last)
+            if seg is not None:
+                segments.append(seg)
+            continue
+        if subject is None or not subject.speakers:
+            blocked = blocked or (subject is not None and subject.explicit)
+            continue
+        if _describes_meeting(ctx, first, last):
+            continue
+        seg = _segment(ctx, cue, ref, subject.speakers, first, last, marked)
+        if seg is not None:
+            segments.append(seg)
+    return segments, blocked
 
 
-def cue_span(tokens, cue) -> slice:
-    return slice(tokens[cue.first].start, tokens[cue.last].end)
+def _segment(ctx: _Context, cue: PhraseMatch[SpeechRef], ref: SpeechRef, speakers: list[str],
+             first: int, last: int, marked: str) -> _Segment | None:
+    tokens = ctx.tokens
+    while first <= last and tokens[first].text in _END_MARKS:
+        first += 1
+    while last >= first and tokens[last].text in _END_MARKS:
+        last -= 1
+    if sum(1 for t in tokens[first:last + 1] if t.is_word) < _MIN_WORDS:
+        return None
+    form = "direct" if marked in (":", _QUOTE) else "reported"
+    return _Segment(speakers, tokens[first].start, tokens[last].end,
+                    ctx.doc.text[tokens[cue.first].start:tokens[cue.last].end], form, ctx.sentence,
+                    f"claim.{ctx.lang.language}.{ref.type}.{ref.form}", _feminine(ctx, cue),
+                    marked == ":" and _ends_sentence(tokens, last))
 
 
-def _end_before(next_cue: int, cues, n: int, tokens, chunks: list[Chunk]) -> int:
+def _ends_sentence(tokens, last: int) -> bool:
+    return all(not t.is_word for t in tokens[last + 1:])
+
+
+# --- the subject of a cue -------------------------------------------------------------------------
+
+
+def _subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subject | None:
+    """Who speaks; None when nobody can be told (not even from the focus)."""
+    tokens, chunks = ctx.tokens, ctx.chunks
+    ref = cue.values[0]
+    # right after the cue: Arabic «قال X», «وأكد الجانبان»; «به گفته وی»; «… گفت وی»
+    after = [c for c in chunks if cue.last < c.first <= cue.last + 2]
+    if ref.form == "noun":
+        after = [c for c in chunks if c.first == cue.last + 1] or after
+    if after and (ctx.arabic or ref.form == "noun" or after[0].kind == "pronoun"):
+        chunk = after[0]
+        if chunk.kind in ("pronoun", "joint") or _person(chunk, ctx.person_types):
+            return _Subject(_who(ctx, chunk, ref), chunk)
+        if chunk.first == cue.last + 1 and not _governed(ctx, chunk):
+            return _Subject([], chunk)  # «قالت الخارجية الإيرانية …»: not a person's statement
+    if ctx.arabic:
+        found = _arabic_subject_before(ctx, cue, boundary)
+        if found is not None:
+            return found
+    else:
+        found = _persian_subject(ctx, cue, boundary)
+        if found is not None:
+            return found
+    if ref.form == "plural":
+        group = ctx.participants or ctx.focus.group
+        return _Subject(list(group), explicit=False) if group else None
+    if ctx.arabic and _feminine(ctx, cue) != ctx.focus.feminine:
+        return None  # «وأضافت» cannot continue a man's statement
+    return _Subject(list(ctx.focus.speakers), explicit=False) if ctx.focus.speakers else None
+
+
+def _arabic_subject_before(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subject | None:
+    """«أن فيدان شدد» / «وكان ولي العهد قد أكد» / «… نواف سلام في السراي، الذي أكد» / the clause's subject."""
+    tokens, chunks = ctx.tokens, ctx.chunks
+    j = cue.first - 1
+    if j >= boundary and tokens[j].text in _BEFORE_VERB_AR:
+        j -= 1
+    adjacent = next((c for c in chunks if c.last == j and c.first >= boundary), None)
+    if adjacent is not None:
+        if adjacent.kind in ("pronoun", "joint") or _person(adjacent, ctx.person_types):
+            return _Subject(_who(ctx, adjacent, cue.values[0]), adjacent)
+        if not _governed(ctx, adjacent):
+            return _Subject([], adjacent)
+    if j >= 0 and tokens[j].text in _RELATIVE_AR:
+        antecedent = [c for c in chunks if c.last < j and j - c.last <= _RELAY_REACH and _person(c, ctx.person_types)]
+        if antecedent:
+            return _Subject(_who(ctx, antecedent[-1], cue.values[0]), antecedent[-1])
+    start = _clause_start(ctx, boundary)
+    for chunk in chunks:
+        if chunk.first < start or chunk.last >= cue.first or _governed(ctx, chunk):
+            continue
+        if chunk.kind in ("pronoun", "joint") or _person(chunk, ctx.person_types):
+            return _Subject(_who(ctx, chunk, cue.values[0]), chunk)
+        if chunk.type in ("Organization", "Country"):
+            return _Subject([], chunk)  # «ورحبت المملكة وإيران …، وأكدتا …»: states speak
+    return None
+
+
+def _persian_subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subject | None:
+    """SOV: the first chunk of the clause that is not governed by a preposition or inside a «که» clause."""
+    tokens = ctx.tokens
+    start = _clause_start(ctx, boundary)
+    inside = _relative_clauses(ctx, start, cue.first)
+    for chunk in ctx.chunks:
+        if chunk.first < start or chunk.last >= cue.first or chunk.first in inside or _governed(ctx, chunk):
+            continue
+        if chunk.kind in ("pronoun", "joint") or _person(chunk, ctx.person_types):
+            return _Subject(_who(ctx, chunk, cue.values[0]), chunk)
+        if _not_a_person(chunk, ctx.person_types):
+            return _Subject([], chunk)  # «ایران … اعلام کرد», «سرپرست وزارت خارجه طالبان گفت»
+    also = next((k for k in range(start, cue.first) if tokens[k].text in _ALSO_FA and k not in inside), None)
+    if also is not None and also > start:
+        return _Subject([])  # «آل‌صادق نیز … گفت»: a subject the article names but kg does not know
+    return None
+
+
+def _who(ctx: _Context, chunk: Chunk, ref: SpeechRef) -> list[str]:
+    if chunk.kind == "joint" or (chunk.kind == "pronoun" and chunk.number in ("plural", "dual")):
+        return list(ctx.participants or ctx.focus.group)
+    if chunk.kind == "pronoun":
+        return list(ctx.focus.speakers)
+    if ref.form == "plural":
+        return _coordination(ctx, chunk)
+    return [chunk.actor] if chunk.actor else []
+
+
+def _feminine(ctx: _Context, cue: PhraseMatch[SpeechRef]) -> bool:
+    """Arabic «قالت، أضافت، أكدت»: the masculine cue plus «ت» (the subject is a woman or a feminine noun)."""
+    if not ctx.arabic:
+        return False
+    word = ctx.tokens[cue.first].text[len(cue.clitic):]
+    return len(word) > 3 and word.endswith("ت") and bool(ctx.lang.speech_cues.lookup(word[:-1]))
+
+
+# --- the statement a cue introduces --------------------------------------------------------------
+
+
+def _content(ctx: _Context, cue: PhraseMatch[SpeechRef], ref: SpeechRef, subject: _Subject | None,
+             boundary: int, next_cue: int, cues, n: int) -> tuple[int, int, str] | None:
+    """Token range of the statement and the mark that opened it (":", '"', "that", "" for none)."""
+    tokens = ctx.tokens
+    chunk = subject.chunk if subject is not None else None
+    after = cue.last + 1
+    if chunk is not None and chunk.first > cue.last:
+        after = chunk.last + 1
+    if after >= len(tokens):
+        after = len(tokens)
+    if ref.form == "noun":  # به گفته وی، …
+        return after, len(tokens) - 1, ""
+    end = _end_before(ctx, next_cue, cues, n)
+    if ctx.arabic:
+        return _arabic_content(ctx, ref, after, next_cue, end)
+    if after < len(tokens):
+        text = tokens[after].text
+        marked = ""
+        if text in (":", _QUOTE):
+            marked = text
+        elif text in _COMMAS and ref.type in _COMMA_TYPES:
+            marked = ":"
+        elif _complementizer(ctx, after):
+            marked = "that"
+        elif _clause_follows(ctx, after, next_cue):
+            return after, end, "clause"
+        if marked:
+            if text in (":",) + tuple(_COMMAS) and after + 1 < len(tokens) and _complementizer(ctx, after + 1):
+                after, marked = after + 1, "that"
+            return (after if marked == _QUOTE else after + 1), end, marked
+    # Persian verb-last: «X … بر … تاکید کرد» / «X … را … دانست»
+    start = chunk.last + 1 if chunk is not None and boundary <= chunk.last < cue.first else boundary
+    if any(t.text in _RELATIVE_FA for t in tokens[start:cue.first]):
+        return None  # the cue closes a relative clause («… که … دانست»): not the subject's statement
+    return start, cue.first - 1, ""
+
+
+def _arabic_content(ctx: _Context, ref: SpeechRef, start: int, next_cue: int,
+                    end: int) -> tuple[int, int, str] | None:
+    """After the cue (and its subject): «إن …», «: …», a quote — past adverbials — or a nominal complement."""
+    tokens = ctx.tokens
+    if ref.type in _APPRAISAL_TYPES:
+        return start, end, ""
+    limit = min(next_cue, len(tokens), start + _MAX_GAP)
+    k = start
+    while k < limit:
+        text = tokens[k].text
+        if text == ":":
+            return k + 1, end, ":"
+        if text == _QUOTE:
+            return k, end, _QUOTE
+        if _complementizer(ctx, k):
+            return k + 1, end, "that"
+        if text in _ARGUMENT_PREPOSITIONS:
+            break  # «شدد على ضرورة …»
+        if k == start and tokens[k].is_word and ctx.lang.stopwords.get(fold_key(text)) is None:
+            break  # «أكد ضرورة …»: the object follows the verb at once
+        k += 1
+    if ref.type in _MARKED_TYPES:
+        return None
+    return start, end, ""
+
+
+def _end_before(ctx: _Context, next_cue: int, cues, n: int) -> int:
     """A statement runs to the end of the sentence, or up to the speaker of the next statement."""
+    tokens = ctx.tokens
     if next_cue >= len(tokens):
         return len(tokens) - 1
     nxt = cues[n + 1]
     after_next = nxt.last + 1
-    opens_new = after_next < len(tokens) and tokens[after_next].text in (":", "«")
+    opens_new = after_next < len(tokens) and tokens[after_next].text in (":", _QUOTE)
     if not opens_new:
         return len(tokens) - 1
     # the next statement's own subject (a name or pronoun just before its cue) is not part of this one
     end = nxt.first - 1
-    for chunk in chunks:
+    for chunk in ctx.chunks:
         if chunk.last == end or chunk.last == end - 1:
             end = chunk.first - 1
-    while end > 0 and tokens[end].text in ("و", "،", ",", "نیز", "همچنین"):
+    while end > 0 and tokens[end].text in ("و", "نیز", "همچنین") + tuple(_COMMAS):
         end -= 1
     return end
 
 
-def _clause_follows(tokens, after: int, next_cue: int, lang: LanguageResources) -> bool:
+def _clause_follows(ctx: _Context, after: int, next_cue: int) -> bool:
     """Persian reported speech without «که»: «تاکید کرد حماس از هر سازوکاری … استقبال می‌کند»."""
-    if lang.language != "fa" or tokens[after].text in ("و", ".", "؛") or not tokens[after].is_word:
+    tokens = ctx.tokens
+    if tokens[after].text in ("و", ".", "؛") or not tokens[after].is_word:
         return False
-    words = sum(1 for t in tokens[after:next_cue] if t.is_word)
-    return words >= _MIN_WORDS
+    return sum(1 for t in tokens[after:next_cue] if t.is_word) >= _MIN_WORDS
 
 
-def _complementizer(tokens, i: int, lang: LanguageResources) -> bool:
-    m = lang.connectors.match_at(tokens, i)
+def _complementizer(ctx: _Context, i: int) -> bool:
+    if i >= len(ctx.tokens):
+        return False
+    m = ctx.lang.connectors.match_at(ctx.tokens, i)
     return m is not None and "complementizer" in m.values
 
 
-def _speakers(sentence: Sentence, chunks: list[Chunk], cue, boundary: int, lang: LanguageResources,
-              previous: list[str], participants: list[str],
-              person_types: dict[str, str]) -> tuple[list[str], Chunk | None]:
-    """Who speaks: a chunk right after the cue (Arabic), else the subject before it, else the last speaker."""
-    ref = cue.values[0]
-    after = [c for c in chunks if cue.last < c.first <= cue.last + 2]
-    if ref.form == "noun":
-        after = [c for c in chunks if cue.last < c.first <= cue.last + 1] or after
-    if after and (lang.language == "ar" or ref.form == "noun" or after[0].kind == "pronoun") and \
-            (after[0].kind in ("pronoun", "joint") or _person(after[0], person_types)):
-        return _who(after[0], chunks, sentence, lang, previous, participants, ref.form), after[0]
-    before = [c for c in chunks if boundary <= c.first and c.last < cue.first and
-              not (c.first > 0 and sentence.tokens[c.first - 1].text in _PREPOSITIONS)]
-    for chunk in before:
-        if chunk.kind in ("pronoun", "joint") or _person(chunk, person_types):
-            return _who(chunk, chunks, sentence, lang, previous, participants, ref.form), chunk
-        if chunk.type in ("Organization", "Country"):
-            return [], None  # an organisation or country speaks: not a person's claim
-    if ref.form == "plural" and participants:
-        return participants, None
-    return list(previous), None
+def _relayed(ctx: _Context, first: int, last: int, cues, participles) -> tuple[PhraseMatch[SpeechRef], Chunk] | None:
+    """«بأن الوزير X أكد …» / «أن X أطلع نظيره …، مؤكدا أن …»: the statement is X's, not the relayer's."""
+    k = first
+    while k <= last and ctx.tokens[k].text in (_QUOTE, ":") + tuple(_COMMAS):
+        k += 1
+    chunk = next((c for c in ctx.chunks if c.first == k), None)
+    if chunk is None or not _person(chunk, ctx.person_types):
+        return None
+    for cue in cues:
+        if chunk.last < cue.first <= min(last, chunk.last + _RELAY_REACH + 1):
+            return cue, chunk
+    following = [c.first for c in cues if c.first > chunk.last]
+    stop = min(following) if following else last + 1
+    for p in participles:
+        if chunk.last < p.first < min(stop, last + 1):
+            return p, chunk
+    return None
 
 
-def _who(chunk: Chunk, chunks: list[Chunk], sentence: Sentence, lang: LanguageResources,
-         previous: list[str], participants: list[str], form: str) -> list[str]:
-    if chunk.kind == "joint":
-        return list(participants)
-    if chunk.kind == "pronoun":
-        return list(participants) if chunk.number == "plural" and participants else list(previous)
-    if form == "plural":
-        i = chunks.index(chunk)
-        group = [chunk.actor]
-        for nxt in chunks[i + 1:]:
-            between = [t.text for t in sentence.tokens[chunk.last + 1:nxt.first]]
-            if between and all(b in ("و", "،", ",") for b in between) and nxt.actor:
-                group.append(nxt.actor)
-                chunk = nxt
-            else:
-                break
-        return [g for g in group if g]
-    return [chunk.actor] if chunk.actor else []
+def _relayed_participle(ctx: _Context, participle: PhraseMatch[SpeechRef], speaker: Chunk,
+                        last: int) -> _Segment | None:
+    ref = participle.values[0]
+    content = _arabic_content(ctx, ref, participle.last + 1, last + 1, last) if ctx.arabic else \
+        (participle.last + 1, last, "")
+    if content is None or not speaker.actor:
+        return None
+    first, end, marked = content
+    return _segment(ctx, participle, ref, [speaker.actor], first, end, marked)
 
 
-def _extend_quote(doc: Document, seg: _Segment, consumed_until: int) -> tuple[int, int]:
-    """A quote opened and not closed in its sentence runs on to the sentence that closes it."""
+def _describes_meeting(ctx: _Context, first: int, last: int) -> bool:
+    """«در این دیدار روی … گفتگو شده است» / «X در تماس تلفنی با Y … گفت‌وگو کرد»: what a meeting
+    discussed, told as its outcome, not a statement of the speaker."""
+    tokens = ctx.tokens
+    while last > first and not tokens[last].is_word:
+        last -= 1
+    words = [k for k in range(first, last + 1) if tokens[k].is_word]
+    if not words:
+        return False
+    tail = set(words[-4:])
+    opening = ctx.lang.connectors.match_at(tokens, first)
+    about_meeting = opening is not None and "this_meeting" in opening.values
+    for m in ctx.lang.meeting_cues.find_all(tokens, overlapping=True):
+        if m.first < first or m.last > last:
+            continue
+        ref = m.values[0]
+        if m.last in (words[-1], words[-2] if len(words) > 1 else -1) and ref.position == "verb":
+            return True
+        if about_meeting and ref.kind == "Talk" and m.first in tail:
+            return True
+    return False
+
+
+# --- statements over several sentences --------------------------------------------------------------
+
+
+def _run_on(doc: Document, seg: _Segment, consumed_until: int, lang: LanguageResources) -> tuple[int, int]:
+    """A quote opened and not closed in its sentence runs on to the sentence that closes it; a «:»
+    statement runs on over the next sentences of its paragraph while none of them has a cue."""
     text = doc.text[seg.start:seg.end]
     opened = sum(text.count(q) for q in ("«", "“"))
     closed = sum(text.count(q) for q in ("»", "”"))
-    if opened <= closed:
-        return seg.end, consumed_until
     end = seg.end
-    for sentence in doc.sentences[seg.sentence.index + 1:seg.sentence.index + 5]:
-        if sentence.paragraph != seg.sentence.paragraph:
-            break
-        end = sentence.end
-        consumed_until = sentence.index
-        if any(q in sentence.text for q in ("»", "”")):
-            break
+    following = doc.sentences[seg.sentence.index + 1:seg.sentence.index + 5]
+    if opened > closed:
+        for sentence in following:
+            if sentence.paragraph != seg.sentence.paragraph:
+                break
+            end = sentence.end
+            consumed_until = sentence.index
+            if any(q in sentence.text for q in ("»", "”")):
+                break
+        return end, consumed_until
+    if seg.open_colon and opened == closed:
+        for sentence in following:
+            if sentence.paragraph != seg.sentence.paragraph or sentence.end - seg.start > _MAX_CHARS:
+                break
+            if lang.speech_cues.find_all(sentence.tokens):
+                break
+            end = sentence.end
+            consumed_until = sentence.index
     return end, consumed_until
 
 
-def _dedupe(doc: Document, segments: list[_Segment], names: list[NameSpan],
-            interactions: Sequence[Interaction]) -> list[Claim]:
+# --- from statements to claims -----------------------------------------------------------------------
+
+
+def _claims(doc: Document, segments: list[_Segment], names: list[NameSpan],
+            interactions: Sequence[Interaction], order: dict[str, int]) -> list[Claim]:
+    """One claim per statement and speaker; the same statement twice (lead and body) is one claim."""
+    kept = _dedupe(doc, segments)
+    by_sentence: dict[int, list[NameSpan]] = {}
+    for n in names:
+        by_sentence.setdefault(n.sentence, []).append(n)
+    claims: list[Claim] = []
+    for seg in kept:
+        mentioned = tuple(sorted({n.actor for n in by_sentence.get(seg.sentence.index, [])
+                                  if seg.start <= seg.sentence.tokens[n.first].start < seg.end
+                                  and n.via != "adjective"}))
+        evidence = Evidence(doc.id, seg.sentence.start, seg.sentence.end, seg.sentence.text, seg.rule, 0.85)
+        text = doc.text[seg.start:seg.end].strip()
+        for speaker in sorted(set(seg.speakers), key=lambda s: (order.get(s, len(order)), s)):
+            claims.append(Claim((speaker,), text, seg.start, seg.end, seg.cue, seg.form, evidence,
+                                _made_in(seg, speaker, interactions), mentioned))
+    return claims
+
+
+def _dedupe(doc: Document, segments: list[_Segment]) -> list[_Segment]:
     """The same statement twice (lead and body) is one claim; the longer wording is kept."""
     kept: list[tuple[_Segment, str]] = []
     segments = [seg for seg in segments if not (seg.form == "headline" and _repeats_body(doc, seg, segments))]
     for seg in segments:
-        text = doc.text[seg.start:seg.end].strip()
-        if len(text) > _MAX_CHARS:
-            text = text[:_MAX_CHARS]
+        if seg.end - seg.start > _MAX_CHARS:
             seg.end = seg.start + _MAX_CHARS
-        key = fold_key(text)
+        key = fold_key(doc.text[seg.start:seg.end])
         duplicate = False
         for i, (other, other_key) in enumerate(kept):
             if set(other.speakers) != set(seg.speakers):
@@ -289,18 +692,7 @@ def _dedupe(doc: Document, segments: list[_Segment], names: list[NameSpan],
                 break
         if not duplicate:
             kept.append((seg, key))
-    claims: list[Claim] = []
-    by_sentence: dict[int, list[NameSpan]] = {}
-    for n in names:
-        by_sentence.setdefault(n.sentence, []).append(n)
-    for seg, _key in kept:
-        mentioned = sorted({n.actor for n in by_sentence.get(seg.sentence.index, [])
-                            if seg.start <= seg.sentence.tokens[n.first].start < seg.end and n.via != "adjective"})
-        interaction = _made_in(seg, interactions)
-        evidence = Evidence(doc.id, seg.sentence.start, seg.sentence.end, seg.sentence.text, seg.rule, 0.85)
-        claims.append(Claim(tuple(sorted(set(seg.speakers))), doc.text[seg.start:seg.end].strip(), seg.start,
-                            seg.end, seg.cue, seg.form, evidence, interaction, tuple(mentioned)))
-    return claims
+    return [seg for seg, _key in kept]
 
 
 def _words(text: str) -> set[str]:
@@ -329,11 +721,11 @@ def _overlap(a: str, b: str) -> float:
     return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
 
 
-def _made_in(seg: _Segment, interactions: Sequence[Interaction]) -> str | None:
+def _made_in(seg: _Segment, speaker: str, interactions: Sequence[Interaction]) -> str | None:
     """The interaction this statement was made in: the nearest one with the speaker as a principal."""
     best: tuple[int, str] | None = None
     for interaction in interactions:
-        if not set(seg.speakers) & set(interaction.participants) or interaction.kind in ("Visit", "Letter"):
+        if speaker not in interaction.participants or interaction.kind in ("Visit", "Letter"):
             continue
         for ev in (interaction.evidence, *interaction.more_evidence):
             distance = seg.start - ev.start

@@ -686,8 +686,9 @@ def _dateline(text: str, start: int, end: int, mentions: list[DateMention],
         rest[m.start - start:m.end - start] = " " * (m.end - m.start)
     residue = _TIME.sub(" ", fold("".join(rest)).text)
     unknown = [w for w in _LETTERS.findall(residue) if w not in grammar.dateline_words]
-    # A place or agency may stand beside the date ("تهران - ایرنا - ۳۱ خرداد"), set off by punctuation.
-    if len(unknown) > 2 or (unknown and not re.search(r"[-|،,:/]", residue)):
+    # A place or agency may stand beside the date ("تهران - ایرنا - ۳۱ خرداد"), set off by punctuation;
+    # a single word (the city of the dateline: "الرياض 17 جمادى الأولى 1446 هـ") needs none.
+    if len(unknown) > 2 or (len(unknown) > 1 and not re.search(r"[-|،,:/]", residue)):
         return None
     line = text[start:end]
     left = start + len(line) - len(line.lstrip())

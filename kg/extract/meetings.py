@@ -27,6 +27,7 @@ _PARTICIPANT_TYPES = {"Person", "Organization"}
 _NEWS_KINDS = {"news_agency", "newspaper", "broadcaster", "website", "news"}
 _DEMONSTRATIVES = {"این", "همین", "هذا", "هذه", "ذلک", "ذلك", "تلک"}
 _COORDINATION = {"و", "،", ",", "-"}
+_PLACE_NOUNS = {"العاصمه", "مدینه", "شهر", "پایتخت", "بندر", "منطقه"}
 _PREPOSITIONS = {"با", "مع", "از", "به", "من", "الی", "عن", "الى", "لدی", "علی", "في", "فی", "در"}
 _SKIPPABLE = {"سید", "دکتر", "السید", "الدکتور", "الشیخ", "«", "»", '"'}
 
@@ -44,6 +45,7 @@ class _Draft:
     guest: str | None = None
     occasion: str | None = None
     more: list[Evidence] = field(default_factory=list)
+    sidelines: bool = False  # «على هامش …»: a meeting beside a bigger one, never folded into it
 
 
 DateResolver = Callable[[Sentence], list[DateValue]]
@@ -113,6 +115,7 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                                f"{ref.kind.lower()}.{lang.language}.{ref.position}",
                                place=None if ref.kind in ("PhoneCall", "Letter") else place,
                                date=None if embedded else _pick_date(sentence_dates))
+                draft.sidelines = any("sidelines" in m.values for m in lang.connectors.find_all(sentence.tokens))
                 if ref.kind == "Meeting":
                     _during_trip(draft, trips)
                 draft.present = [p for p in _present(sentence, s_chunks, lang) if p not in draft.participants]
@@ -409,6 +412,19 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
         if i is not None and chunks[i].type == "Person" and not _coordinated_with_previous(sentence, chunks, i):
             counterparts = _coordinated(sentence, chunks, i, lang)
             marker = cue.first
+    # «برئاسة X، وبمشاركة Y، وZ»: a meeting headed by X with Y and Z taking part — all principals
+    joined = [c for m in connectors if "participants" in m.values or "headed_by" in m.values
+              for i in [_chunk_after(sentence, chunks, m.last, max_gap=3, lang=lang)] if i is not None
+              for c in _coordinated(sentence, chunks, i, lang)]
+    if joined and not counterparts:
+        people = [c.actor for c in joined if c.type == "Person"]
+        if len(set(people)) >= 2:
+            return [people]
+        if people and (subject or topic):
+            counterparts = [c for c in joined if c.type == "Person"]
+            marker = cue.first
+    elif joined:
+        counterparts = counterparts + [c for c in joined if c not in counterparts and c.type == "Person"]
     if counterparts:
         counterpart_ids = {id(c) for c in counterparts}
         before = [c for c in chunks if c.last < (marker or 0) and id(c) not in counterpart_ids]
@@ -437,7 +453,7 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
 
 
 def _next_person(sentence: Sentence, chunks: list[Chunk], i: int, lang: LanguageResources,
-                 window: int = 15) -> int | None:
+                 window: int = 20) -> int | None:
     """The next person chunk after chunk i in the same clause (no other cue or sentence punctuation between)."""
     tokens = sentence.tokens
     start = chunks[i].last
@@ -532,7 +548,10 @@ def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, 
     for span in places:
         if span.first > limit:
             continue
-        functions = ending_at.get(span.first - 1, set())
+        before = span.first - 1
+        while before > 0 and (tokens[before].text in _PLACE_NOUNS or _is_adjective(sentence, tokens[before], lang)):
+            before -= 1  # «في العاصمة العمانية مسقط»
+        functions = ending_at.get(before, set())
         introduced = "place" in functions or (span.clitic in ("ب", "وب", "فب") and span.type == "Place") or (
             "visit" in functions and (visit or span.first >= 2 and tokens[span.first - 2].text == "سفر"))
         if not introduced or (span.type == "Country" and not visit):
@@ -609,7 +628,7 @@ def _fold_subsets(doc: Document, drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         bigger = [x for x in drafts if x is not d and x.kind == d.kind and len(x.participants) == len(d.participants) + 1
                   and set(d.participants) < set(x.participants) and _compatible(x, d)]
-        if len(bigger) == 1 and len(d.participants) >= 2:
+        if len(bigger) == 1 and len(d.participants) >= 2 and not d.sidelines:
             target = bigger[0]
             target.present = sorted(set(target.present) | set(d.present))
             target.place = target.place or d.place

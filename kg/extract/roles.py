@@ -141,6 +141,21 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
         if text in _FILLERS and j + 1 < len(tokens) and lang.names.match_at(tokens, j + 1) is not None:
             j += 1
             continue
+        portfolio = _portfolio(tokens, j, lang)
+        if portfolio > j:  # «للشؤون السياسية», «در امور خاورمیانه»: the post's brief, part of the title
+            title.last = portfolio - 1
+            j = portfolio
+            continue
+        posting = _posting(tokens, j, lang, kb) if title.role in _POSTED_ROLES else j
+        if posting > j:  # «سفیر کشورمان در لبنان», «المبعوث الأممي إلى اليمن», «سفير قطر لدى مصر»
+            title.last = posting - 1
+            j = posting
+            continue
+        if lang.language == "ar" and text.startswith("ال") and text not in lang.given_names \
+                and j - title.core_last <= 2 and j + 1 < len(tokens) and not lang.names.match_at(tokens, j):
+            title.last = j  # an adjective of the title: «رئيس الوفد الوطني», «المبعوث الأممي»
+            j += 1
+            continue
         break
 
 
@@ -160,6 +175,40 @@ def _read_members(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
         j = name.last + 1
         if j < len(tokens) and tokens[j].text in ("و", "،", ","):
             j += 1
+
+
+_POSTED_ROLES = {"ambassador", "special_envoy", "diplomat", "permanent_representative"}
+_PORTFOLIO_STARTS = ("للشوون", "لشوون", "للشیون", "فیشوون")
+
+
+def _portfolio(tokens, j: int, lang: LanguageResources) -> int:
+    """End (exclusive) of a brief after a title: «للشؤون السياسية الخاصة», «در امور خاورمیانه و آفریقا»."""
+    if j >= len(tokens):
+        return j
+    text = tokens[j].text
+    if text.startswith(_PORTFOLIO_STARTS) or (text == "در" and j + 1 < len(tokens) and tokens[j + 1].text == "امور"):
+        k = j + (2 if text == "در" else 1)
+        while k < len(tokens) and k - j < 5 and tokens[k].is_word and text not in lang.stopwords and \
+                (tokens[k].text.startswith("ال") or lang.language == "fa") and \
+                not lang.names.match_at(tokens, k) and tokens[k].text not in lang.given_names:
+            k += 1
+        return k
+    return j
+
+
+def _posting(tokens, j: int, lang: LanguageResources, kb) -> int:
+    """End (exclusive) of «در لبنان», «لدى مصر», «إلى اليمن», «بدمشق» after a diplomat's title."""
+    if j >= len(tokens):
+        return j
+    k = j
+    if tokens[j].text in ("در", "لدی", "الی", "فی", "في", "به"):
+        k = j + 1
+    m = lang.names.match_at(tokens, k) if k < len(tokens) else None
+    if m is None or (k == j and m.clitic not in ("ب", "ل")):
+        return j
+    if any(kb.actors.get(r.actor) and kb.actors[r.actor].type in ("country", "place") for r in m.values):
+        return m.last + 1
+    return j
 
 
 def _organisation(kb, actor: str) -> str:
@@ -344,7 +393,7 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
             if bare and not known_organisation(resources, holder, title.role, on):
                 continue  # «الوزير عراقجي», «الرئيس بري»: a way of naming, not a statement of the post
             of = of or known_organisation(resources, holder, title.role, on)
-            if of is None and title.role in GOVERNMENT_ROLES and doc.language == "fa":
+            if of is None and title.role in GOVERNMENT_ROLES:
                 of = home
             sentence = doc.sentences[title.sentence]
             evidence = Evidence(doc.id, sentence.start, sentence.end, sentence.text,
