@@ -59,6 +59,8 @@ _MAX_GAP = 15  # tokens an Arabic cue may be separated from its «أن» / «:»
 _RELAY_REACH = 8  # tokens between a relayed speaker and the cue of the relayed statement
 _COMMA_TYPES = {"say", "add", "continue"}  # «گفت، …» / «افزود، …»: a comma may open the statement
 _MARKED_TYPES = {"say", "add", "continue", "write"}  # «قال» needs «إن» / «:» / a quote: no nominal complement
+_SOV_TYPES = {"stress", "consider", "describe", "express", "call", "warn"}  # «X بر … تاکید کرد»; not
+# «X … را اعلام کرد» (announced an act) or «X … گفت» with nothing after the verb
 _APPRAISAL_TYPES = {"consider", "describe"}  # «وصف X أزمة غزة بأنها …»: the object is part of the statement
 
 
@@ -384,16 +386,15 @@ def _subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subj
         chunk = after[0]
         if chunk.kind in ("pronoun", "joint") or _person(chunk, ctx.person_types):
             return _Subject(_who(ctx, chunk, ref), chunk)
-        if chunk.first == cue.last + 1 and not _governed(ctx, chunk):
-            return _Subject([], chunk)  # «قالت الخارجية الإيرانية …»: not a person's statement
-    if ctx.arabic:
-        found = _arabic_subject_before(ctx, cue, boundary)
-        if found is not None:
-            return found
-    else:
-        found = _persian_subject(ctx, cue, boundary)
-        if found is not None:
-            return found
+        between = tokens[cue.last + 1] if chunk.first == cue.last + 2 else None
+        if not _governed(ctx, chunk) and (between is None or not between.is_word
+                                          or ctx.lang.honorifics.match_at(tokens, between.index)):
+            return _Subject([], chunk)  # «قالت الخارجية الإيرانية …», «وأكد سعادة وزير الدولة …» (unknown)
+    if cue.last + 1 < len(tokens) and (ctx.arabic or ref.form == "noun") and _unknown_name(ctx, cue.last + 1):
+        return _Subject([])  # «قال محمد …» with a name kg does not know
+    found = _arabic_subject_before(ctx, cue, boundary) if ctx.arabic else _persian_subject(ctx, cue, boundary)
+    if found is not None:
+        return found
     if ref.form == "plural":
         group = ctx.participants or ctx.focus.group
         return _Subject(list(group), explicit=False) if group else None
@@ -402,20 +403,32 @@ def _subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subj
     return _Subject(list(ctx.focus.speakers), explicit=False) if ctx.focus.speakers else None
 
 
+def _unknown_name(ctx: _Context, i: int) -> bool:
+    """An honorific or a given name that no chunk covers: a person the article names and kg does not know."""
+    if any(c.first <= i <= c.last for c in ctx.chunks):
+        return False
+    token = ctx.tokens[i]
+    return token.is_word and (ctx.lang.honorifics.match_at(ctx.tokens, i) is not None
+                              or fold_key(token.text) in ctx.lang.given_names)
+
+
 def _arabic_subject_before(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subject | None:
     """«أن فيدان شدد» / «وكان ولي العهد قد أكد» / «… نواف سلام في السراي، الذي أكد» / the clause's subject."""
     tokens, chunks = ctx.tokens, ctx.chunks
     j = cue.first - 1
     if j >= boundary and tokens[j].text in _BEFORE_VERB_AR:
         j -= 1
-    adjacent = next((c for c in chunks if c.last == j and c.first >= boundary), None)
+    # «X يستقبل Y ويؤكد …»: a cue behind «و» starts a clause of its own; Y is the object of the last one
+    adjacent = None if cue.clitic.startswith("و") else \
+        next((c for c in chunks if c.last == j and c.first >= boundary), None)
     if adjacent is not None:
         if adjacent.kind in ("pronoun", "joint") or _person(adjacent, ctx.person_types):
             return _Subject(_who(ctx, adjacent, cue.values[0]), adjacent)
         if not _governed(ctx, adjacent):
             return _Subject([], adjacent)
     if j >= 0 and tokens[j].text in _RELATIVE_AR:
-        antecedent = [c for c in chunks if c.last < j and j - c.last <= _RELAY_REACH and _person(c, ctx.person_types)]
+        antecedent = [c for c in chunks
+                      if c.last < j and j - c.last <= _RELAY_REACH and _person(c, ctx.person_types)]
         if antecedent:
             return _Subject(_who(ctx, antecedent[-1], cue.values[0]), antecedent[-1])
     start = _clause_start(ctx, boundary)
@@ -434,16 +447,23 @@ def _persian_subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) 
     tokens = ctx.tokens
     start = _clause_start(ctx, boundary)
     inside = _relative_clauses(ctx, start, cue.first)
+    also = next((k for k in range(start, cue.first) if tokens[k].text in _ALSO_FA and k not in inside), None)
+    if also is not None and also > start:  # «X نیز … گفت»: X, whatever follows
+        chunk = next((c for c in ctx.chunks if c.last == also - 1), None)
+        if chunk is None:
+            return _Subject([])  # «آل‌صادق نیز …»: a subject kg does not know
+        if chunk.kind in ("pronoun", "joint") or _person(chunk, ctx.person_types):
+            return _Subject(_who(ctx, chunk, cue.values[0]), chunk)
+        return _Subject([], chunk)
+    if start < cue.first and _unknown_name(ctx, start):
+        return _Subject([])  # «آقای کاظمی قمی … گفت», «حسن … گفت»: a person kg does not know
     for chunk in ctx.chunks:
         if chunk.first < start or chunk.last >= cue.first or chunk.first in inside or _governed(ctx, chunk):
             continue
         if chunk.kind in ("pronoun", "joint") or _person(chunk, ctx.person_types):
             return _Subject(_who(ctx, chunk, cue.values[0]), chunk)
-        if _not_a_person(chunk, ctx.person_types):
+        if _not_a_person(chunk, ctx.person_types) and chunk.first <= start + 2:
             return _Subject([], chunk)  # «ایران … اعلام کرد», «سرپرست وزارت خارجه طالبان گفت»
-    also = next((k for k in range(start, cue.first) if tokens[k].text in _ALSO_FA and k not in inside), None)
-    if also is not None and also > start:
-        return _Subject([])  # «آل‌صادق نیز … گفت»: a subject the article names but kg does not know
     return None
 
 
@@ -499,6 +519,8 @@ def _content(ctx: _Context, cue: PhraseMatch[SpeechRef], ref: SpeechRef, subject
                 after, marked = after + 1, "that"
             return (after if marked == _QUOTE else after + 1), end, marked
     # Persian verb-last: «X … بر … تاکید کرد» / «X … را … دانست»
+    if ref.type not in _SOV_TYPES:
+        return None
     start = chunk.last + 1 if chunk is not None and boundary <= chunk.last < cue.first else boundary
     if any(t.text in _RELATIVE_FA for t in tokens[start:cue.first]):
         return None  # the cue closes a relative clause («… که … دانست»): not the subject's statement
@@ -512,6 +534,7 @@ def _arabic_content(ctx: _Context, ref: SpeechRef, start: int, next_cue: int,
     if ref.type in _APPRAISAL_TYPES:
         return start, end, ""
     limit = min(next_cue, len(tokens), start + _MAX_GAP)
+    marked_only = ref.type in _MARKED_TYPES  # «قال X للصحافيين: …»: read on to the mark
     k = start
     while k < limit:
         text = tokens[k].text
@@ -521,10 +544,11 @@ def _arabic_content(ctx: _Context, ref: SpeechRef, start: int, next_cue: int,
             return k, end, _QUOTE
         if _complementizer(ctx, k):
             return k + 1, end, "that"
-        if text in _ARGUMENT_PREPOSITIONS:
-            break  # «شدد على ضرورة …»
-        if k == start and tokens[k].is_word and ctx.lang.stopwords.get(fold_key(text)) is None:
-            break  # «أكد ضرورة …»: the object follows the verb at once
+        if not marked_only:
+            if text in _ARGUMENT_PREPOSITIONS and not _complementizer(ctx, k + 1):
+                break  # «شدد على ضرورة …»
+            if k == start and tokens[k].is_word and ctx.lang.stopwords.get(fold_key(text)) is None:
+                break  # «أكد ضرورة …»: the object follows the verb at once
         k += 1
     if ref.type in _MARKED_TYPES:
         return None

@@ -54,7 +54,7 @@ def extract_document(doc: Document, resources: Resources) -> Extraction:
     warnings: list[str] = []
 
     known = find_known_actors(doc, lang, resources)
-    titles = find_titles(doc, lang, resources, home)
+    titles = find_titles(doc, lang, resources, home, known)
     discovered = discover_persons(doc, lang, known, titles)
     names = known + discovered
     attach_titles(doc, titles, names, lang)

@@ -32,14 +32,20 @@ GOVERNMENT_ROLES = {"foreign_minister", "deputy_foreign_minister", "foreign_mini
 
 
 def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
-                home_country: str | None) -> list[TitleSpan]:
+                home_country: str | None, names: list[NameSpan] | None = None) -> list[TitleSpan]:
     """Every title phrase in the kept sentences, with modifiers and qualifiers read."""
     found: list[TitleSpan] = []
+    in_names: dict[int, set[int]] = defaultdict(set)
+    for n in names or ():
+        if n.type == "Person":
+            in_names[n.sentence].update(range(n.first, n.last + 1))
     for sentence in doc.sentences:
         honorific = {i for m in lang.honorifics.find_all(sentence.tokens) for i in range(m.first, m.last + 1)}
         for match in lang.titles.find_all(sentence.tokens):
             if match.first in honorific:
                 continue  # «دولة الرئيس نبيه بري»: a form of address, not a post
+            if match.first in in_names[sentence.index]:
+                continue  # «حسين أمير عبد اللهيان»: a word of a name that is also a title
             ref = match.values[0]
             title = TitleSpan(sentence.index, match.first, match.last, match.first, match.last, ref.role,
                               ref.of, form=ref.form, plural=ref.form == "plural",
@@ -156,6 +162,18 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
             title.last = j  # an adjective of the title: «رئيس الوفد الوطني», «المبعوث الأممي»
             j += 1
             continue
+        described = _description(tokens, j, lang, kb) if lang.language == "ar" else j
+        if described > j:
+            # «وزير الخارجية في الحكومة السورية الانتقالية», «وزير الشؤون الخارجية والجالية الوطنية بالخارج»
+            for k in range(j, described):
+                m = lang.names.match_at(tokens, k)
+                if m is not None and not title.of:
+                    adjectives = [r for r in m.values if r.kind == "adjective"]
+                    if adjectives:
+                        title.of, title.of_via = adjectives[0].actor, "adjective"
+            title.last = described - 1
+            j = described
+            continue
         break
 
 
@@ -194,6 +212,27 @@ def _portfolio(tokens, j: int, lang: LanguageResources) -> int:
             k += 1
         return k
     return j
+
+
+def _description(tokens, j: int, lang: LanguageResources, kb) -> int:
+    """End (exclusive) of what describes an Arabic title before its holder's name: a conjoined brief
+    («والجالية الوطنية بالخارج»، «والمغتربين») or the body it serves («في الحكومة السورية الانتقالية»)."""
+    k = j
+    if k < len(tokens) and tokens[k].text in ("في", "فی") and k + 1 < len(tokens) and \
+            tokens[k + 1].text.startswith("ال"):
+        k += 1
+    elif not (k < len(tokens) and tokens[k].text.startswith(("وال", "وشوون", "وشیون"))):
+        return j
+    start = k
+    while k < len(tokens) and k - start < 6 and tokens[k].is_word and tokens[k].text not in lang.given_names:
+        text = tokens[k].text
+        m = lang.names.match_at(tokens, k)
+        if m is not None and any(kb.actors.get(r.actor) and kb.actors[r.actor].type == "person" for r in m.values):
+            break
+        if not (text.startswith(("ال", "وال", "بال", "لل", "وشوون", "وشیون", "شوون")) or text in ("و",)):
+            break
+        k += 1
+    return k if k > start else j
 
 
 def _posting(tokens, j: int, lang: LanguageResources, kb) -> int:
@@ -390,7 +429,7 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
         bare = title.core_first == title.core_last and title.first == title.core_first and not title.of \
             and title.role in _BARE_GENERIC
         for holder, of in holders:
-            if bare and not known_organisation(resources, holder, title.role, on):
+            if bare:
                 continue  # «الوزير عراقجي», «الرئيس بري»: a way of naming, not a statement of the post
             of = of or known_organisation(resources, holder, title.role, on)
             if of is None and title.role in GOVERNMENT_ROLES:
