@@ -28,11 +28,20 @@ _MAX_NAME_TOKENS = 4
 def person_identity(name: str) -> str:
     """The key that makes Persian and Arabic spellings of one name equal (عبد اللهيان = عبداللهیان, الحية = الحیه).
 
-    Spaces, ZWNJ and letter variants are ignored, and so is the article "ال" at the start of a word
-    of five letters or more (الحية / حیه), never inside a word (گالوزین) or in الله.
+    Spaces, ZWNJ and letter variants are ignored, and so is the article "ال" at the start of a surname
+    of five letters or more (الحية / حیه) — never in a given name (إلياس), inside a word (گالوزین), or
+    after عبد / أبو / بن, where the name is one word written in two (عبد اللطيف = عبداللطیف).
     """
     words = [w for w in fold_key_words(name) if w != "ال"]  # آل (family) and a detached ال
-    return "".join(w[2:] if w.startswith("ال") and len(w) >= 5 else w for w in words)
+    out: list[str] = []
+    for n, word in enumerate(words):
+        if n > 0 and words[n - 1] in _PARTICLES:
+            out[-1] += word  # عبد + اللهیان → عبداللهیان
+            continue
+        if n > 0 and word.startswith("ال") and len(word) >= 5:
+            word = word[2:]
+        out.append(word)
+    return "".join(out)
 
 
 def fold_key_words(name: str) -> list[str]:
@@ -77,6 +86,7 @@ def find_known_actors(doc: Document, lang: LanguageResources, resources: Resourc
                 # the first name spelt differently from the knowledge base's (سرگی / سرگئی ریابکوف)
                 first -= 1
                 surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
+                via = "name"
             elif via == "short" and before.is_word and name_token_ok(before, lang) and \
                     not _closes_name(before, "", lang) and \
                     (before.text in lang.given_names or
@@ -136,10 +146,20 @@ def _choose(refs: list, full_names: set[str], lang: LanguageResources, single_to
         return named[0], "short", 0.95
     if len(actors) == 1:
         key = fold_key(token)
-        ordinary = key in lang.given_names or key in lang.stopwords or (single_token and key in lang.common_words)
+        # a one-word surname that is also a given name or an ordinary word needs the full name nearby;
+        # hazm's dictionary is Persian, so it only speaks for Persian text
+        ordinary = single_token and (key in lang.given_names or key in lang.stopwords or
+                                     (lang.language == "fa" and key in lang.common_words) or
+                                     _lexicon_word(key, lang))
         if not ordinary:
             return actors[0], "short", 0.85
     return None, "", 0.0
+
+
+def _lexicon_word(key: str, lang: LanguageResources) -> bool:
+    """A word kg's lexicons use for something else (شكر is "thanked" as well as Shukr)."""
+    return any(category.lookup(key) for category in (lang.speech_cues, lang.meeting_cues, lang.titles,
+                                                     lang.connectors, lang.pronouns))
 
 
 # --- discovery of people in no list ---------------------------------------------------------------

@@ -16,6 +16,7 @@ from kg.extract.resources import LanguageResources, Resources
 from kg.extract.roles import GOVERNMENT_ROLES, known_organisation
 from kg.extract.spans import NameSpan, TitleSpan
 from kg.text.document import Document
+from kg.text.normalize import fold_key
 
 _GENERIC_ROLES = {"official", "government_official", "member", "minister", "head_of_organization",
                   "organization_leader", "military_commander", "diplomat", "legislator", "spokesperson",
@@ -46,11 +47,16 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
     that named the Iranian deputy minister and not the Russian ones named later.
     """
     article: dict[str, set[tuple[str, str | None, bool]]] = defaultdict(set)
+    worded: dict[str, set[str]] = defaultdict(set)  # a title's wording → who the article gave it to
     for t in titles:
         if t.holder and not t.former:
             of = t.of or known_organisation(resources, t.holder, t.role, on) or _home(t.role, home, language)
             article[t.role].add((t.holder, of, t.acting))
+            worded[fold_key(t.text)].add(t.holder)
     for t in titles:
+        if t.form == "counterpart" and not t.holder:
+            _resolve_counterpart(t, titles, resources, on)
+            continue
         if t.plural and on and t.role not in _GENERIC_ROLES:
             for n, (of, first, last, _holder) in enumerate(t.members):
                 held = {p.holder for p in resources.gazetteer.holders(t.role, of, on)}
@@ -63,6 +69,16 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
         if len(candidates) > 1:
             narrowed = {h for h, held_of, acting in article[t.role] if acting == t.acting and held_of == of}
             candidates = narrowed or candidates
+        if len(candidates) > 1:  # «رئيس الجمهورية» after «رئيس الجمهورية عبد المجيد تبون», «رئيس دولة فلسطين …»
+            candidates = candidates & worded.get(fold_key(t.text), set()) or candidates
+        if not candidates and of and t.role in _GENERIC_ROLES:
+            # «الوزير التركي» after «وزير الخارجية التركي هاكان فيدان»: the one Turkish minister the article
+            # named, in the post the article gave him
+            posts = {(h, role) for role, held in article.items() if t.role in resources.broader_roles(role)
+                     for h, held_of, _acting in held if held_of == of}
+            if len(posts) == 1:
+                (holder, t.role), = posts
+                candidates = {holder}
         if len(candidates) == 1:
             t.holder, t.holder_via = next(iter(candidates)), "article"
             continue
@@ -71,6 +87,22 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
             people = {p.holder for p in held if p.acting == t.acting} or {p.holder for p in held}
             if len(people) == 1:
                 t.holder, t.holder_via = next(iter(people)), "knowledge_base"
+
+
+def _resolve_counterpart(t: TitleSpan, titles: list[TitleSpan], resources: Resources, on: str | None) -> None:
+    """«التقى وزير الخارجية … نظيره العماني»: the counterpart holds the subject's post in the country named.
+
+    The subject is the holder of the nearest earlier title in the sentence; their post is that title's role."""
+    if not (t.of and on):
+        return
+    subject = next((x for x in reversed(titles) if x.sentence == t.sentence and x.last < t.first and x.holder
+                    and x.role not in _GENERIC_ROLES and not x.plural), None)
+    if subject is None:
+        return
+    held = {p.holder for p in resources.gazetteer.holders(subject.role, t.of, on)} if t.of in \
+        resources.gazetteer.actors else set()
+    if len(held) == 1:
+        t.holder, t.holder_via, t.role = held.pop(), "counterpart", subject.role
 
 
 def _home(role: str, home: str | None, language: str) -> str | None:

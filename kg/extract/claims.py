@@ -53,9 +53,13 @@ _RELATIVE_AR = _folded("الذي", "التي")
 _RELATIVE_FA = _folded("که")
 _ALSO_FA = _folded("نیز")  # «X نیز … گفت»: X is the subject
 _BEFORE_VERB_AR = _folded("قد", "لقد")  # «وكان X قد أكد»
+_PREPOSITION_CLITICS = tuple(_folded("لل", "بال", "وال", "فال"))  # «قال للصحافيين إن»
 _MIN_WORDS = 3
+_SAME_WORDING = 0.8  # share of common letter 5-grams: two near-identical wordings of one statement
+_RESTATED = 0.5  # share of a headline's letter 4-grams found in the body's statements: a paraphrase
 _MAX_CHARS = 600
 _MAX_GAP = 15  # tokens an Arabic cue may be separated from its «أن» / «:» by adverbials
+_QUOTE_REACH = 8  # tokens between a quote that opens a sentence and the cue that attributes it
 _RELAY_REACH = 8  # tokens between a relayed speaker and the cue of the relayed statement
 _COMMA_TYPES = {"say", "add", "continue"}  # «گفت، …» / «افزود، …»: a comma may open the statement
 _MARKED_TYPES = {"say", "add", "continue", "write"}  # «قال» needs «إن» / «:» / a quote: no nominal complement
@@ -95,25 +99,26 @@ class _Subject:
     explicit: bool = True  # False: no subject in the text, the focus was used
 
 
-@dataclass(slots=True)
 class _Context:
     """One sentence being read, with what the article has told so far."""
 
-    doc: Document
-    sentence: Sentence
-    chunks: list[Chunk]
-    lang: LanguageResources
-    person_types: dict[str, str]
-    focus: _Focus
-    participants: list[str]
+    __slots__ = ("doc", "sentence", "tokens", "chunks", "lang", "arabic", "person_types", "focus",
+                 "_interactions", "_participants")
+
+    def __init__(self, doc: Document, sentence: Sentence, chunks: list[Chunk], lang: LanguageResources,
+                 person_types: dict[str, str], focus: _Focus, interactions: Sequence[Interaction]) -> None:
+        self.doc, self.sentence, self.tokens, self.chunks = doc, sentence, sentence.tokens, chunks
+        self.lang, self.arabic = lang, lang.language == "ar"
+        self.person_types, self.focus = person_types, focus
+        self._interactions = interactions
+        self._participants: list[str] | None = None
 
     @property
-    def tokens(self):
-        return self.sentence.tokens
-
-    @property
-    def arabic(self) -> bool:
-        return self.lang.language == "ar"
+    def participants(self) -> list[str]:
+        """Principals of the last interaction told at or before this sentence (for «طرفین»)."""
+        if self._participants is None:
+            self._participants = _current_participants(self._interactions, self.sentence, self.person_types)
+        return self._participants
 
 
 def extract_claims(doc: Document, lang: LanguageResources, chunks: dict[int, list[Chunk]],
@@ -127,8 +132,7 @@ def extract_claims(doc: Document, lang: LanguageResources, chunks: dict[int, lis
         if sentence.index <= consumed_until:
             continue
         s_chunks = chunks.get(sentence.index, [])
-        ctx = _Context(doc, sentence, s_chunks, lang, person_types, focus,
-                       _current_participants(interactions, sentence, person_types))
+        ctx = _Context(doc, sentence, s_chunks, lang, person_types, focus, interactions)
         found = _headline(ctx)
         blocked = False
         if not found:
@@ -136,9 +140,8 @@ def extract_claims(doc: Document, lang: LanguageResources, chunks: dict[int, lis
         for seg in found:
             seg.end, consumed_until = _run_on(doc, seg, consumed_until, lang)
             segments.append(seg)
-        group = _coordinated_subject(ctx)
-        if group:
-            focus.group = group
+        if sum(1 for c in s_chunks if c.kind == "name" and c.type == "Person") > 1:
+            focus.group = _coordinated_subject(ctx) or focus.group
         if found:
             focus.speakers, focus.feminine = list(found[-1].speakers), found[-1].feminine
         elif blocked:
@@ -206,6 +209,8 @@ def _governed(ctx: _Context, chunk: Chunk) -> bool:
 
 
 def _sentence_subject(ctx: _Context) -> str | None:
+    if not any(c.kind != "pronoun" and c.type == "Person" for c in ctx.chunks):
+        return None
     start = _clause_start(ctx, 0)
     inside = _relative_clauses(ctx, start, len(ctx.tokens)) if not ctx.arabic else set()
     for chunk in ctx.chunks:
@@ -245,13 +250,14 @@ def _coordination(ctx: _Context, chunk: Chunk) -> list[str]:
 
 def _current_participants(interactions: Sequence[Interaction], sentence: Sentence,
                           person_types: dict[str, str]) -> list[str]:
-    """Principals of the last interaction told at or before this sentence (for «طرفین»)."""
-    best = None
+    """The persons among the principals of the last interaction told at or before this sentence."""
+    best, best_start = None, -1
     for interaction in interactions:
-        starts = [interaction.evidence.start] + [e.start for e in interaction.more_evidence]
-        if min(starts) <= sentence.start and interaction.kind in ("Meeting", "PhoneCall", "PressConference"):
-            if best is None or min(starts) >= min([best.evidence.start] + [e.start for e in best.more_evidence]):
-                best = interaction
+        if interaction.kind not in ("Meeting", "PhoneCall", "PressConference"):
+            continue
+        start = min([interaction.evidence.start] + [e.start for e in interaction.more_evidence])
+        if best_start <= start <= sentence.start:
+            best, best_start = interaction, start
     if best is None:
         return []
     return [p for p in best.participants if person_types.get(p, "Person") == "Person"]
@@ -315,13 +321,19 @@ def _statements(ctx: _Context) -> tuple[list[_Segment], bool]:
     segments: list[_Segment] = []
     blocked = False
     boundary = 0  # tokens before this belong to an earlier statement
+    quoted = _opening_quote(ctx)
     n = 0
     while n < len(cues):
         cue = cues[n]
         ref = cue.values[0]
         next_cue = cues[n + 1].first if n + 1 < len(cues) else len(tokens)
-        subject = _subject(ctx, cue, boundary)
-        content = _content(ctx, cue, ref, subject, boundary, next_cue, cues, n)
+        if quoted is not None and n == 0 and 0 < cue.first - quoted <= _QUOTE_REACH:
+            # «"…"، قال X» / ««…»، عراقچی گفت»: the quote that opens the sentence, said by the cue's subject
+            subject = _subject(ctx, cue, quoted + 1)
+            content: tuple[int, int, str] | None = (0, quoted, _QUOTE)
+        else:
+            subject = _subject(ctx, cue, boundary)
+            content = _content(ctx, cue, ref, subject, boundary, next_cue, cues, n)
         boundary = cue.last + 1
         n += 1
         if content is None:
@@ -349,6 +361,14 @@ def _statements(ctx: _Context) -> tuple[list[_Segment], bool]:
         if seg is not None:
             segments.append(seg)
     return segments, blocked
+
+
+def _opening_quote(ctx: _Context) -> int | None:
+    """The token that closes a quote the sentence opens with, if a speech cue follows it."""
+    tokens = ctx.tokens
+    if not tokens or tokens[0].text != _QUOTE:
+        return None
+    return next((k for k in range(1, len(tokens) - 1) if tokens[k].text == _QUOTE), None)
 
 
 def _segment(ctx: _Context, cue: PhraseMatch[SpeechRef], ref: SpeechRef, speakers: list[str],
@@ -392,6 +412,8 @@ def _subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subj
             return _Subject([], chunk)  # «قالت الخارجية الإيرانية …», «وأكد سعادة وزير الدولة …» (unknown)
     if cue.last + 1 < len(tokens) and (ctx.arabic or ref.form == "noun") and _unknown_name(ctx, cue.last + 1):
         return _Subject([])  # «قال محمد …» with a name kg does not know
+    if ctx.arabic and ref.type in _MARKED_TYPES and _unknown_subject_ar(ctx, cue):
+        return _Subject([])
     found = _arabic_subject_before(ctx, cue, boundary) if ctx.arabic else _persian_subject(ctx, cue, boundary)
     if found is not None:
         return found
@@ -404,12 +426,33 @@ def _subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subj
 
 
 def _unknown_name(ctx: _Context, i: int) -> bool:
-    """An honorific or a given name that no chunk covers: a person the article names and kg does not know."""
-    if any(c.first <= i <= c.last for c in ctx.chunks):
+    """An honorific or a given name that no chunk covers or continues into: a person the article names
+    and kg does not know («آقای کاظمی قمی گفت», «حسن … گفت»)."""
+    tokens = ctx.tokens
+    if any(c.first <= i <= c.last for c in ctx.chunks) or not tokens[i].is_word or \
+            ctx.lang.stopwords.get(fold_key(tokens[i].text)) in ("function", "verb"):
+        return False  # «على» is not «علی»
+    honorific = ctx.lang.honorifics.match_at(tokens, i)
+    if honorific is None and fold_key(tokens[i].text) not in ctx.lang.given_names:
         return False
-    token = ctx.tokens[i]
-    return token.is_word and (ctx.lang.honorifics.match_at(ctx.tokens, i) is not None
-                              or fold_key(token.text) in ctx.lang.given_names)
+    nxt = (honorific.last if honorific is not None else i) + 1
+    return not any(c.first == nxt for c in ctx.chunks)  # «رشید مرادوف»: the chunk holds the surname
+
+
+def _unknown_subject_ar(ctx: _Context, cue: PhraseMatch[SpeechRef]) -> bool:
+    """«قال درويش إن …» / «وأضاف البيان أن …»: a word kg does not know between a verb of saying and its
+    «إن», «:» or quote is the verb's subject."""
+    tokens = ctx.tokens
+    i = cue.last + 1
+    if i >= len(tokens) or not tokens[i].is_word or any(c.first <= i <= c.last for c in ctx.chunks):
+        return False
+    text = tokens[i].text
+    if ctx.lang.stopwords.get(fold_key(text)) is not None or text.startswith(_PREPOSITION_CLITICS):
+        return False
+    for k in range(i + 1, min(i + 4, len(tokens))):
+        if tokens[k].text in (":", _QUOTE) or _complementizer(ctx, k):
+            return True
+    return False
 
 
 def _arabic_subject_before(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subject | None:
@@ -448,8 +491,12 @@ def _persian_subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) 
     start = _clause_start(ctx, boundary)
     inside = _relative_clauses(ctx, start, cue.first)
     also = next((k for k in range(start, cue.first) if tokens[k].text in _ALSO_FA and k not in inside), None)
-    if also is not None and also > start:  # «X نیز … گفت»: X, whatever follows
-        chunk = next((c for c in ctx.chunks if c.last == also - 1), None)
+    opening = any(c.first == start for c in ctx.chunks)
+    if also is not None and also > start and not opening:  # «X نیز … گفت»: X is the subject
+        j = also - 1
+        while j > start and tokens[j].text in _COMMAS:
+            j -= 1
+        chunk = next((c for c in ctx.chunks if c.last == j), None)
         if chunk is None:
             return _Subject([])  # «آل‌صادق نیز …»: a subject kg does not know
         if chunk.kind in ("pronoun", "joint") or _person(chunk, ctx.person_types):
@@ -515,7 +562,7 @@ def _content(ctx: _Context, cue: PhraseMatch[SpeechRef], ref: SpeechRef, subject
         elif _clause_follows(ctx, after, next_cue):
             return after, end, "clause"
         if marked:
-            if text in (":",) + tuple(_COMMAS) and after + 1 < len(tokens) and _complementizer(ctx, after + 1):
+            if (text == ":" or text in _COMMAS) and _complementizer(ctx, after + 1):
                 after, marked = after + 1, "that"
             return (after if marked == _QUOTE else after + 1), end, marked
     # Persian verb-last: «X … بر … تاکید کرد» / «X … را … دانست»
@@ -590,7 +637,8 @@ def _complementizer(ctx: _Context, i: int) -> bool:
     return m is not None and "complementizer" in m.values
 
 
-def _relayed(ctx: _Context, first: int, last: int, cues, participles) -> tuple[PhraseMatch[SpeechRef], Chunk] | None:
+def _relayed(ctx: _Context, first: int, last: int, cues: list[PhraseMatch[SpeechRef]],
+             participles: list[PhraseMatch[SpeechRef]]) -> tuple[PhraseMatch[SpeechRef], Chunk] | None:
     """«بأن الوزير X أكد …» / «أن X أطلع نظيره …، مؤكدا أن …»: the statement is X's, not the relayer's."""
     k = first
     while k <= last and ctx.tokens[k].text in (_QUOTE, ":") + tuple(_COMMAS):
@@ -624,6 +672,8 @@ def _describes_meeting(ctx: _Context, first: int, last: int) -> bool:
     """«در این دیدار روی … گفتگو شده است» / «X در تماس تلفنی با Y … گفت‌وگو کرد»: what a meeting
     discussed, told as its outcome, not a statement of the speaker."""
     tokens = ctx.tokens
+    while first < last and not tokens[first].is_word:
+        first += 1
     while last > first and not tokens[last].is_word:
         last -= 1
     words = [k for k in range(first, last + 1) if tokens[k].is_word]
@@ -652,18 +702,20 @@ def _run_on(doc: Document, seg: _Segment, consumed_until: int, lang: LanguageRes
     text = doc.text[seg.start:seg.end]
     opened = sum(text.count(q) for q in ("«", "“"))
     closed = sum(text.count(q) for q in ("»", "”"))
+    straight = text.count('"') % 2 == 1  # «"» opens and closes: an odd count is a quote left open
     end = seg.end
     following = doc.sentences[seg.sentence.index + 1:seg.sentence.index + 5]
-    if opened > closed:
+    if opened > closed or straight:
+        closing = ("»", "”") if opened > closed else ('"',)
         for sentence in following:
             if sentence.paragraph != seg.sentence.paragraph:
                 break
             end = sentence.end
             consumed_until = sentence.index
-            if any(q in sentence.text for q in ("»", "”")):
+            if any(q in sentence.text for q in closing):
                 break
         return end, consumed_until
-    if seg.open_colon and opened == closed:
+    if seg.open_colon and opened == closed:  # «نوشت: … . …»: the rest of the post
         for sentence in following:
             if sentence.paragraph != seg.sentence.paragraph or sentence.end - seg.start > _MAX_CHARS:
                 break
@@ -699,50 +751,52 @@ def _claims(doc: Document, segments: list[_Segment], names: list[NameSpan],
 
 def _dedupe(doc: Document, segments: list[_Segment]) -> list[_Segment]:
     """The same statement twice (lead and body) is one claim; the longer wording is kept."""
-    kept: list[tuple[_Segment, str]] = []
-    segments = [seg for seg in segments if not (seg.form == "headline" and _repeats_body(doc, seg, segments))]
+    segments = [seg for seg in segments
+                if not ((seg.form == "headline" or _headline_like(doc, seg.sentence))
+                        and _repeats_body(doc, seg, segments))]
+    kept: list[tuple[_Segment, str, set[str]]] = []
     for seg in segments:
         if seg.end - seg.start > _MAX_CHARS:
             seg.end = seg.start + _MAX_CHARS
         key = fold_key(doc.text[seg.start:seg.end])
-        duplicate = False
-        for i, (other, other_key) in enumerate(kept):
+        grams = {key[i:i + 5] for i in range(len(key) - 4)} if len(key) >= 10 else set()
+        for i, (other, other_key, other_grams) in enumerate(kept):
             if set(other.speakers) != set(seg.speakers):
                 continue
-            if key in other_key or other_key in key or _overlap(key, other_key) > 0.8:
-                duplicate = True
+            if key in other_key or other_key in key or (
+                    grams and other_grams
+                    and len(grams & other_grams) / min(len(grams), len(other_grams)) > _SAME_WORDING):
                 if len(key) > len(other_key):
-                    kept[i] = (seg, key)
+                    kept[i] = (seg, key, grams)
                 break
-        if not duplicate:
-            kept.append((seg, key))
-    return [seg for seg, _key in kept]
+        else:
+            kept.append((seg, key, grams))
+    return [seg for seg, _key, _grams in kept]
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in fold_phrase(text).split() if len(w) > 2}
+def _grams(text: str) -> set[str]:
+    key = fold_key(text)
+    return {key[i:i + 4] for i in range(len(key) - 3)}
+
+
+def _headline_like(doc: Document, sentence: Sentence) -> bool:
+    """A paragraph of one sentence with no full stop: a headline, a kicker or a caption."""
+    paragraph = doc.paragraphs[sentence.paragraph]
+    ending = sentence.text.rstrip().rstrip('»”"')[-1:]
+    return paragraph.start == sentence.start and paragraph.end == sentence.end and ending not in ".!?؟"
 
 
 def _repeats_body(doc: Document, headline: _Segment, segments: list[_Segment]) -> bool:
-    """A headline quote that only restates a statement of the body («وزير الخارجية الإيراني: محادثات مهمة…»)."""
-    words = _words(doc.text[headline.start:headline.end])
-    if not words:
+    """A headline that only restates what the speaker says in the body: «لاريجاني في بيروت: نحترم قرارات
+    الدولة اللبنانية» after «إيران لا تتدخل في القرارات اللبنانية، ونحن نحترم …». Half of its letter
+    4-grams recur in the speaker's other statements; a headline quote of its own shares few."""
+    grams = _grams(doc.text[headline.start:headline.end])
+    others = [o for o in segments if o is not headline and set(o.speakers) == set(headline.speakers)
+              and not _headline_like(doc, o.sentence)]
+    if not grams or not others:
         return False
-    for other in segments:
-        if other is headline or set(other.speakers) != set(headline.speakers):
-            continue
-        if len(words & _words(doc.text[other.start:other.end])) / len(words) >= 0.6:
-            return True
-    return False
-
-
-def _overlap(a: str, b: str) -> float:
-    """Share of common character 5-grams: near-identical wordings of one statement score high."""
-    if len(a) < 10 or len(b) < 10:
-        return 0.0
-    grams_a = {a[i:i + 5] for i in range(len(a) - 4)}
-    grams_b = {b[i:i + 5] for i in range(len(b) - 4)}
-    return len(grams_a & grams_b) / min(len(grams_a), len(grams_b))
+    body = set().union(*(_grams(doc.text[o.start:o.end]) for o in others))
+    return len(grams & body) / len(grams) >= _RESTATED
 
 
 def _made_in(seg: _Segment, speaker: str, interactions: Sequence[Interaction]) -> str | None:

@@ -46,6 +46,13 @@ def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
                 continue  # «دولة الرئيس نبيه بري»: a form of address, not a post
             if match.first in in_names[sentence.index]:
                 continue  # «حسين أمير عبد اللهيان»: a word of a name that is also a title
+            previous = found[-1] if found and found[-1].sentence == sentence.index else None
+            if previous is not None and match.clitic.startswith("ل") and match.first == previous.last + 1:
+                # «المبعوث الخاص للرئيس الروسي»: the principal the title serves, part of that title
+                previous.last = match.last
+                _read_qualifiers(sentence, previous, lang, resources, home_country)
+                previous.text = doc.text[sentence.tokens[previous.first].start:sentence.tokens[previous.last].end]
+                continue
             ref = match.values[0]
             title = TitleSpan(sentence.index, match.first, match.last, match.first, match.last, ref.role,
                               ref.of, form=ref.form, plural=ref.form == "plural",
@@ -288,6 +295,8 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
             if title.plural:
                 _attach_plural(sentence, title, people, names, lang)
                 continue
+            if title.form == "counterpart":
+                continue  # resolved from the subject's post (kg.extract.chunks.resolve_titles)
             before = None if title.holder_via == "conjoined" or _referential(sentence, title, doc.language) \
                 else _person_before(sentence, title, people, lang)
             after = _person_after(sentence, title, people, lang)
@@ -307,7 +316,9 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
         # stacked titles: «عضو المكتب السياسي … وزير الخارجية الصيني وانغ يي» — both are Wang Yi's
         for left, right in zip(sentence_titles, sentence_titles[1:], strict=False):
             if left.holder is None and not left.plural and right.holder and right.holder_via == "apposition-after" \
-                    and 0 <= right.first - left.last <= 7 and not _clause_between(sentence, left.last, right.first, lang):
+                    and 0 <= right.first - left.last <= 7 and not _clause_between(sentence, left.last, right.first, lang) \
+                    and not sentence.tokens[left.core_first].text.startswith("ال") \
+                    and (left.of is None or left.of == right.of):
                 left.holder, left.holder_via = right.holder, "stacked"
 
 
@@ -427,7 +438,7 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
         elif title.holder:
             holders.append((title.holder, title.of))
         bare = title.core_first == title.core_last and title.first == title.core_first and not title.of \
-            and title.role in _BARE_GENERIC
+            and title.role in _BARE_GENERIC and not title.plural
         for holder, of in holders:
             if bare:
                 continue  # «الوزير عراقجي», «الرئيس بري»: a way of naming, not a statement of the post

@@ -58,7 +58,7 @@ INTERACTION_KINDS = ("Meeting", "PhoneCall", "Visit", "Letter", "PressConference
 # Per-language lexicons: fa/NAME.tsv and ar/NAME.tsv share a schema.
 SCHEMAS: dict[str, Schema] = {
     "titles": Schema(("title", "role", "of", "form"), ("title", "role", "form"), unique=("title",),
-                     allowed=(_enum("form", "person", "office", "plural"),)),
+                     allowed=(_enum("form", "person", "office", "plural", "counterpart"),)),
     "given_names": Schema(("name", "origin"), ("name",), unique=("name",)),
     "stopwords": Schema(("word", "class"), ("word", "class"), unique=("word",)),
     "connectors": Schema(("phrase", "function"), ("phrase", "function"), unique=("phrase", "function"),
