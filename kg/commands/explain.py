@@ -36,6 +36,7 @@ def run(args: argparse.Namespace) -> int:
         print("  evidence:")
         for e in result.evidence:
             where = e.file or e.article
-            print(f"    {where} [{e.start}:{e.end}] rule {e.rule}" + (f", confidence {e.confidence}" if e.confidence else ""))
+            confidence = f", confidence {e.confidence}" if e.confidence else ""
+            print(f"    {where} [{e.start}:{e.end}] rule {e.rule}{confidence}")
             print(f"      {e.sentence}")
     return EXIT_OK

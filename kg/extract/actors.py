@@ -29,7 +29,7 @@ def person_identity(name: str) -> str:
     """The key that makes Persian and Arabic spellings of one name equal (عبد اللهيان = عبداللهیان, الحية = الحیه).
 
     Spaces, ZWNJ and letter variants are ignored, and so is the article "ال" at the start of a surname
-    of five letters or more (الحية / حیه) — never in a given name (إلياس), inside a word (گالوزین), or
+    of five letters or more (الحية / حیه) — never in a first name (إلياس بو صعب), inside a word (گالوزین), or
     after عبد / أبو / بن, where the name is one word written in two (عبد اللطيف = عبداللطیف).
     """
     words = [w for w in fold_key_words(name) if w != "ال"]  # آل (family) and a detached ال
@@ -38,7 +38,7 @@ def person_identity(name: str) -> str:
         if n > 0 and words[n - 1] in _PARTICLES:
             out[-1] += word  # عبد + اللهیان → عبداللهیان
             continue
-        if n > 0 and word.startswith("ال") and len(word) >= 5:
+        if (n > 0 or len(words) == 1) and word.startswith("ال") and len(word) >= 5:
             word = word[2:]
         out.append(word)
     return "".join(out)

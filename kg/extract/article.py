@@ -7,7 +7,7 @@ when no «به گزارش» does. Outlets unknown to the knowledge base are kept
 
 from __future__ import annotations
 
-from kg.extract.actors import NEW_PREFIX
+from kg.extract.actors import NEW_PREFIX, _dictionary_word
 from kg.extract.dates import DateMention, find_publication_date
 from kg.extract.resources import LanguageResources, Resources
 from kg.records import ArticleInfo, DateValue
@@ -41,7 +41,7 @@ def read_article_info(doc: Document, lang: LanguageResources, resources: Resourc
         cites.remove(publisher)
     published = find_publication_date(doc.text, doc.language, resources.lexicons,
                                       [(p.start, p.end) for p in doc.paragraphs if p.kept], dates)
-    title = doc.sentences[0].text if doc.sentences else None
+    title = _headline(doc, dates)
     return ArticleInfo(doc.id, doc.path, doc.language, doc.sha256, title, publisher, tuple(cites), published)
 
 
@@ -58,7 +58,8 @@ def _outlet_after(doc: Document, sentence, i: int, lang: LanguageResources, reso
         i += 1
     run_end = i
     while run_end < len(tokens) and run_end - i < 8 and tokens[run_end].is_word and \
-            lang.stopwords.get(tokens[run_end].text) != "function" and lang.attribution.match_at(tokens, run_end) is None:
+            lang.stopwords.get(tokens[run_end].text) != "function" and \
+            lang.attribution.match_at(tokens, run_end) is None:
         run_end += 1
     # a known outlet inside the run (خبرگزاری مهر، وكالة الأنباء الإيرانية "إرنا"); quotes may follow the run
     for j in list(range(i, run_end)) + [k for k in range(run_end, min(run_end + 3, len(tokens)))
@@ -69,13 +70,28 @@ def _outlet_after(doc: Document, sentence, i: int, lang: LanguageResources, reso
             if outlets:
                 return outlets[0]
     words = tokens[i:run_end]
+    joined = "".join(w.text for w in words)
     if 1 <= len(words) <= 4 and not (len(words) == 1 and (words[0].text in lang.common_words
-                                                          or words[0].text in lang.stopwords)):
+                                                          or words[0].text in lang.stopwords)) \
+            and not _dictionary_word(joined, lang):  # «به گزارش رسانه‌ها»: the media, not an outlet
         name = doc.text[words[0].start:words[-1].end]
         key = NEW_PREFIX + fold_key(name)
         outlets_found.setdefault(key, name)
         return key
     return None
+
+
+def _headline(doc: Document, dates: list[DateMention] | None) -> str | None:
+    """The first kept line that is not a dateline or a brand line: the headline."""
+    for sentence in doc.sentences:
+        words = [t for t in sentence.tokens if t.is_word]
+        if len(words) < 3:
+            continue
+        dated = sum(m.end - m.start for m in dates or () if sentence.start <= m.start and m.end <= sentence.end)
+        if dated >= 0.5 * (sentence.end - sentence.start):
+            continue
+        return sentence.text
+    return doc.sentences[0].text if doc.sentences else None
 
 
 def _brand_line(doc: Document, lang: LanguageResources, resources: Resources) -> str | None:

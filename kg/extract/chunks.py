@@ -71,14 +71,6 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
             candidates = narrowed or candidates
         if len(candidates) > 1:  # «رئيس الجمهورية» after «رئيس الجمهورية عبد المجيد تبون», «رئيس دولة فلسطين …»
             candidates = candidates & worded.get(fold_key(t.text), set()) or candidates
-        if not candidates and of and t.role in _GENERIC_ROLES:
-            # «الوزير التركي» after «وزير الخارجية التركي هاكان فيدان»: the one Turkish minister the article
-            # named, in the post the article gave him
-            posts = {(h, role) for role, held in article.items() if t.role in resources.broader_roles(role)
-                     for h, held_of, _acting in held if held_of == of}
-            if len(posts) == 1:
-                (holder, t.role), = posts
-                candidates = {holder}
         if len(candidates) == 1:
             t.holder, t.holder_via = next(iter(candidates)), "article"
             continue

@@ -43,6 +43,7 @@ def _folded(*words: str) -> frozenset[str]:
 
 _QUOTE = '"'  # every quotation mark folds to "
 _COMMAS = _folded("،", ",")
+_DASHES = _folded("-", "–", "—", "/")
 _END_MARKS = _folded(".", "،", ",", ":", "؛")
 # a person chunk right after one of these is an object or a place, not the subject
 _PREPOSITIONS = _folded("با", "از", "به", "در", "بر", "برای", "علیه", "ضد", "نزد", "مع", "من", "عن", "إلى",
@@ -61,6 +62,7 @@ _MAX_CHARS = 600
 _MAX_GAP = 15  # tokens an Arabic cue may be separated from its «أن» / «:» by adverbials
 _QUOTE_REACH = 8  # tokens between a quote that opens a sentence and the cue that attributes it
 _RELAY_REACH = 8  # tokens between a relayed speaker and the cue of the relayed statement
+_CONTINUING_TYPES = {"add", "continue"}  # «افزود»، «ادامه داد»، «وأضاف»، «وتابع»: the same speaker goes on
 _COMMA_TYPES = {"say", "add", "continue"}  # «گفت، …» / «افزود، …»: a comma may open the statement
 _MARKED_TYPES = {"say", "add", "continue", "write"}  # «قال» needs «إن» / «:» / a quote: no nominal complement
 _SOV_TYPES = {"stress", "consider", "describe", "express", "call", "warn"}  # «X بر … تاکید کرد»; not
@@ -86,7 +88,7 @@ class _Focus:
     """Who a subjectless cue («وی افزود», «وأضاف») refers to: the last speaker or sentence subject."""
 
     speakers: list[str] = field(default_factory=list)
-    feminine: bool = False
+    feminine: bool | None = None  # the gender of the verb that made them speak; None: not known
     group: list[str] = field(default_factory=list)  # the last coordinated subject «X، Y و Z … رایزنی کردند»
 
 
@@ -145,11 +147,11 @@ def extract_claims(doc: Document, lang: LanguageResources, chunks: dict[int, lis
         if found:
             focus.speakers, focus.feminine = list(found[-1].speakers), found[-1].feminine
         elif blocked:
-            focus.speakers, focus.feminine = [], False
+            focus.speakers, focus.feminine = [], None
         else:
             subject = _sentence_subject(ctx)
             if subject:
-                focus.speakers, focus.feminine = [subject], False
+                focus.speakers, focus.feminine = [subject], None
     return _claims(doc, segments, names, interactions, _mention_order(chunks))
 
 
@@ -168,8 +170,10 @@ def _not_a_person(chunk: Chunk, person_types: dict[str, str]) -> bool:
 
 
 def _clause_start(ctx: _Context, start: int) -> int:
-    """Skip an attribution lead-in: «به گزارش خبرنگار ایرنا، X گفت» / «وحسب بيان للوزارة، …»."""
+    """Skip a credit line and an attribution lead-in: «تهران- ایرنا- X گفت», «به گزارش خبرنگار ایرنا،
+    X گفت», «وحسب بيان للوزارة، …»."""
     tokens = ctx.tokens
+    start = _after_credit(ctx, start)
     m = ctx.lang.attribution.match_at(tokens, start)
     if m is None:
         return start
@@ -177,6 +181,20 @@ def _clause_start(ctx: _Context, start: int) -> int:
         if tokens[k].text in _COMMAS:
             return k + 1
     return start
+
+
+def _after_credit(ctx: _Context, start: int) -> int:
+    """«کابل- ایرنا- …» / «بيروت - الشرق - …»: places and agencies between dashes open the sentence."""
+    tokens = ctx.tokens
+    credit = {i for c in ctx.chunks if c.type in ("Place", "Organization")
+              for i in range(c.first, c.last + 1)}
+    end = start
+    for k in range(start, min(start + 8, len(tokens))):
+        if tokens[k].text in _DASHES:
+            end = k + 1
+        elif tokens[k].is_word and k not in credit:
+            break
+    return end
 
 
 def _relative_clauses(ctx: _Context, start: int, end: int) -> set[int]:
@@ -368,7 +386,10 @@ def _opening_quote(ctx: _Context) -> int | None:
     tokens = ctx.tokens
     if not tokens or tokens[0].text != _QUOTE:
         return None
-    return next((k for k in range(1, len(tokens) - 1) if tokens[k].text == _QUOTE), None)
+    end = next((k for k in range(1, len(tokens) - 1) if tokens[k].text == _QUOTE), None)
+    if end is None or sum(1 for t in tokens[1:end] if t.is_word) < _MIN_WORDS:
+        return None  # «"حماس" تؤكد …»: a quoted name, not a quoted statement
+    return end
 
 
 def _segment(ctx: _Context, cue: PhraseMatch[SpeechRef], ref: SpeechRef, speakers: list[str],
@@ -396,6 +417,15 @@ def _ends_sentence(tokens, last: int) -> bool:
 
 def _subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subject | None:
     """Who speaks; None when nobody can be told (not even from the focus)."""
+    subject = _named_subject(ctx, cue, boundary)
+    if subject is not None and not subject.speakers and subject.chunk is not None and \
+            subject.chunk.kind == "title" and cue.values[0].type in _CONTINUING_TYPES and ctx.focus.speakers:
+        # «وأضاف الوزير التركي»: a title kg cannot give a holder, but «added» goes on with the last speaker
+        return _Subject(list(ctx.focus.speakers), subject.chunk, explicit=False)
+    return subject
+
+
+def _named_subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subject | None:
     tokens, chunks = ctx.tokens, ctx.chunks
     ref = cue.values[0]
     # right after the cue: Arabic «قال X», «وأكد الجانبان»; «به گفته وی»; «… گفت وی»
@@ -420,7 +450,7 @@ def _subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) -> _Subj
     if ref.form == "plural":
         group = ctx.participants or ctx.focus.group
         return _Subject(list(group), explicit=False) if group else None
-    if ctx.arabic and _feminine(ctx, cue) != ctx.focus.feminine:
+    if ctx.arabic and ctx.focus.feminine is not None and _feminine(ctx, cue) != ctx.focus.feminine:
         return None  # «وأضافت» cannot continue a man's statement
     return _Subject(list(ctx.focus.speakers), explicit=False) if ctx.focus.speakers else None
 
@@ -447,8 +477,9 @@ def _unknown_subject_ar(ctx: _Context, cue: PhraseMatch[SpeechRef]) -> bool:
     if i >= len(tokens) or not tokens[i].is_word or any(c.first <= i <= c.last for c in ctx.chunks):
         return False
     text = tokens[i].text
-    if ctx.lang.stopwords.get(fold_key(text)) is not None or text.startswith(_PREPOSITION_CLITICS):
-        return False
+    if ctx.lang.stopwords.get(fold_key(text)) is not None or text.startswith(_PREPOSITION_CLITICS) \
+            or ctx.lang.speech_cues.match_at(tokens, i) is not None:
+        return False  # «وأضاف قائلا:»
     for k in range(i + 1, min(i + 4, len(tokens))):
         if tokens[k].text in (":", _QUOTE) or _complementizer(ctx, k):
             return True

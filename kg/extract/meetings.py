@@ -46,6 +46,7 @@ class _Draft:
     occasion: str | None = None
     more: list[Evidence] = field(default_factory=list)
     sidelines: bool = False  # «على هامش …»: a meeting beside a bigger one, never folded into it
+    earlier: bool = False  # said to be weeks, months or years ago, without a day
 
 
 DateResolver = Callable[[Sentence], list[DateValue]]
@@ -53,15 +54,20 @@ DateResolver = Callable[[Sentence], list[DateValue]]
 
 def extract_interactions(doc: Document, lang: LanguageResources, resources: Resources,
                          chunks: dict[int, list[Chunk]], names: list[NameSpan],
-                         dates_in: DateResolver, dateline: tuple[str, str | None] | None = None) -> list[Interaction]:
+                         dates_in: DateResolver, dateline: tuple[str, str | None] | None = None,
+                         earlier_in: Callable[[Sentence], bool] = lambda s: False) -> list[Interaction]:
     """Interactions stated in the article, merged when the article reports one event twice.
 
     `dateline` is (city, publication day) from «بانجول - …» at the head of the body: a meeting the
-    article tells with no place of its own, on that day or undated, is placed there.
+    article tells with no place of its own, on that day or undated, is placed there. `earlier_in` says
+    whether a sentence puts its event in an earlier week, month or year («ماه گذشته»، «العام الماضي»)
+    that has no single day: such an event is never the same as one dated to a day.
     """
     kb = resources.gazetteer
     places_by_sentence: dict[int, list[NameSpan]] = {}
+    names_by_sentence: dict[int, list[NameSpan]] = {}
     for n in names:
+        names_by_sentence.setdefault(n.sentence, []).append(n)
         if n.type in ("Place", "Country") and n.via != "adjective":
             places_by_sentence.setdefault(n.sentence, []).append(n)
     drafts: list[_Draft] = []
@@ -74,12 +80,19 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
         s_chunks = [c for c in _with_delegations(sentence, chunks.get(sentence.index, []), heads, lang)
                     if c.actor and c.type in _PARTICIPANT_TYPES and not _is_news_outlet(kb, c.actor)]
         # visits first: «التقى X، خلال زيارته إلى بيروت، Y» — the meeting is in the city of the visit
-        cues = sorted(lang.meeting_cues.find_all(sentence.tokens), key=lambda m: m.values[0].kind != "Visit")
+        in_names = {i for n in names_by_sentence.get(sentence.index, []) for i in range(n.first, n.last + 1)}
+        cues = sorted((m for m in lang.meeting_cues.find_all(sentence.tokens) if m.first not in in_names),
+                      key=lambda m: m.values[0].kind != "Visit")  # «فيصل» is a name, not ف + «يصل»
         speech = lang.speech_cues.find_all(sentence.tokens)
         first_speech = min((m.first for m in speech if m.values[0].form in ("finite", "plural", "noun")),
                            default=len(sentence.tokens))
         places = places_by_sentence.get(sentence.index, [])
         sentence_dates = dates_in(sentence)
+        if first_speech < len(sentence.tokens):
+            # «دیدار کرد و گفت حمله دیروز …»: a date inside the statement is not the meeting's
+            said_from = sentence.tokens[first_speech].start
+            sentence_dates = [d for d in sentence_dates if d.start < said_from]
+        earlier = earlier_in(sentence)
         back_reference = any("back_reference" in m.values for m in lang.connectors.find_all(sentence.tokens))
         if back_reference and not sentence_dates:
             sentence_dates = previous_dates
@@ -116,6 +129,7 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                                place=None if ref.kind in ("PhoneCall", "Letter") else place,
                                date=None if embedded else _pick_date(sentence_dates))
                 draft.sidelines = any("sidelines" in m.values for m in lang.connectors.find_all(sentence.tokens))
+                draft.earlier = earlier and draft.date is None
                 if ref.kind == "Meeting":
                     _during_trip(draft, trips)
                 draft.present = [p for p in _present(sentence, s_chunks, lang) if p not in draft.participants]
@@ -357,6 +371,10 @@ def _skippable(sentence: Sentence, lang: LanguageResources | None) -> set[int]:
         for category in (lang.honorifics, lang.pronouns):
             for m in category.find_all(tokens, overlapping=True):
                 skip.update(range(m.first, m.last + 1))
+        for m in lang.titles.find_all(tokens):
+            if m.values[0].form == "plural":  # «بين الرئيسين الإيراني X والروسي Y»
+                skip.update(range(m.first, m.last + 1))
+        skip.update(t.index for t in tokens if t.is_word and _is_adjective(sentence, t, lang))
     return skip
 
 
@@ -431,6 +449,10 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
         others = [c for c in chunks if id(c) not in counterpart_ids]
         if after_verb is not None and id(chunks[after_verb]) not in counterpart_ids:
             return _groups([chunks[after_verb].actor], [c.actor for c in counterparts], separately)
+        genitive = [c for c in chunks if ref.position == "noun" and cue.last < c.first and c.last < (marker or 0)
+                    and id(c) not in counterpart_ids]
+        if genitive:  # «گفت دیدار Y با Z»: the meeting named is Y's, not the speaker's
+            return _groups([genitive[0].actor], [c.actor for c in counterparts], separately)
         if before:
             start = chunks.index(_first_subject(sentence, before))
             subjects = [c.actor for c in _coordinated(sentence, chunks, start, lang)
@@ -442,6 +464,18 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
         else:
             return []
         return _groups(subjects, [c.actor for c in counterparts], separately)
+    if ref.position == "verb" and lang.language == "fa":
+        # «X، Y را به حضور پذیرفت»: the person marked by «را» is received by the subject
+        for i, chunk in enumerate(chunks):
+            if chunk.type == "Person" and chunk.last + 1 < cue.first and tokens[chunk.last + 1].text == "را":
+                others = [c.actor for c in chunks[:i] if c.type == "Person"] or [topic or subject or ""]
+                return _groups(others[:1], [chunk.actor], separately)
+        # «X و Y … دیدار کردند»: the people who met are listed before the verb
+        people = [c for c in chunks if c.type == "Person" and c.last < cue.first]
+        for i in range(len(people)):
+            group = _coordinated(sentence, people, i, lang)
+            if len(group) >= 2:
+                return [[c.actor for c in group]]
     # no marker: a list of participants right before or after a noun cue («X و Y خلال اجتماع»)
     if ref.position == "noun":
         people = [c for c in chunks if c.type == "Person"]
@@ -506,13 +540,19 @@ def _groups(subjects: list[str], counterparts: list[str], separately: bool) -> l
 
 
 def _present(sentence: Sentence, chunks: list[Chunk], lang: LanguageResources) -> list[str]:
+    """«با حضور Z», «بحضور Z», and «Z نیز حضور داشت» (Z was also present)."""
     found: list[str] = []
     for m in lang.connectors.find_all(sentence.tokens):
         if "present" in m.values:
-            i = _chunk_after(sentence, chunks, m.last)
+            i = _chunk_after(sentence, chunks, m.last, lang=lang)
             if i is not None:
                 found.extend(c.actor for c in _coordinated(sentence, chunks, i, lang) if c.actor)
-    return found
+        if "present_verb" in m.values:
+            before = [c for c in chunks if c.last < m.first and c.type == "Person"]
+            if before:
+                found.extend(c.actor for c in _coordinated(sentence, chunks, chunks.index(before[-1]), lang)
+                             if c.actor) if len(before) == 1 else found.append(before[-1].actor or "")
+    return [f for f in found if f]
 
 
 def _host(sentence: Sentence, chunks: list[Chunk], lang: LanguageResources) -> str | None:
@@ -526,9 +566,10 @@ def _host(sentence: Sentence, chunks: list[Chunk], lang: LanguageResources) -> s
 
 def _host_guest(ref, sentence: Sentence, cue_first: int, participants: list[str],
                 lang: LanguageResources) -> tuple[str | None, str | None]:
-    text = sentence.tokens[cue_first].text
-    if text.endswith(("استقبل", "استقبلت", "یستقبل")) and len(participants) == 2:
-        return participants[0], participants[1]
+    text = " ".join(t.text for t in sentence.tokens[cue_first:cue_first + 3])
+    receiving = ("استقبل", "یستقبل", "تستقبل", "پذیرفت", "میزبانی")
+    if any(r in text for r in receiving) and len(participants) == 2:
+        return participants[0], participants[1]  # «X استقبل Y», «X، Y را به حضور پذیرفت»: X hosts Y
     return None, None
 
 
@@ -626,7 +667,8 @@ def _fold_subsets(doc: Document, drafts: list[_Draft]) -> list[_Draft]:
     report naming fewer of them is folded into the one naming one more."""
     kept: list[_Draft] = []
     for d in drafts:
-        bigger = [x for x in drafts if x is not d and x.kind == d.kind and len(x.participants) == len(d.participants) + 1
+        bigger = [x for x in drafts if x is not d and x.kind == d.kind
+                  and len(x.participants) == len(d.participants) + 1
                   and set(d.participants) < set(x.participants) and _compatible(x, d)]
         if len(bigger) == 1 and len(d.participants) >= 2 and not d.sidelines:
             target = bigger[0]
@@ -640,6 +682,8 @@ def _fold_subsets(doc: Document, drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
+    if a.earlier != b.earlier and (a.date or b.date or a.earlier or b.earlier):
+        return False  # «ماه گذشته … دیدار کرده بود» is not today's meeting
     if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
         return False
     if a.place and b.place and a.place != b.place:

@@ -7,7 +7,7 @@ claims → roles and actor records.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from kg.errors import InputError
 from kg.extract.actors import NEW_PREFIX, TYPE_NAMES, discover_persons, find_known_actors
@@ -17,7 +17,7 @@ from kg.extract.claims import extract_claims
 from kg.extract.dates import date_finder, resolve
 from kg.extract.meetings import extract_interactions
 from kg.extract.resources import Resources
-from kg.extract.roles import attach_titles, find_titles, role_records
+from kg.extract.roles import attach_titles, find_titles, role_records, share_holders_backwards
 from kg.extract.spans import NameSpan
 from kg.records import Actor, DateValue, Evidence, Extraction
 from kg.text.document import Document, ParagraphSpan, Sentence, build_document
@@ -59,6 +59,7 @@ def extract_document(doc: Document, resources: Resources) -> Extraction:
     names = known + discovered
     attach_titles(doc, titles, names, lang)
     resolve_titles(titles, resources, on, home, doc.language)
+    share_holders_backwards(doc, titles, lang)
     chunks = build_chunks(doc, lang, names, titles)
 
     by_sentence = _dates_by_sentence(doc, mentions, anchor)
@@ -67,8 +68,9 @@ def extract_document(doc: Document, resources: Resources) -> Extraction:
         return by_sentence.get(sentence.index, [])
 
     city = dateline_city(doc, lang, resources)
+    earlier = _earlier_sentences(doc, mentions)
     interactions = extract_interactions(doc, lang, resources, chunks, names, dates_in,
-                                        (city, on) if city else None)
+                                        (city, on) if city else None, lambda s: s.index in earlier)
     person_types = {n.actor: n.type for n in names}
     for t in titles:
         if t.holder:
@@ -90,9 +92,35 @@ def _dates_by_sentence(doc: Document, mentions, anchor: date | None) -> dict[int
         if k == len(sentences):
             break
         if sentences[k].start <= mention.start and mention.end <= sentences[k].end:
-            value = resolve(mention, anchor)
+            value = resolve(mention, anchor) or _previous_period(mention, anchor)
             if value is not None:
                 found.setdefault(sentences[k].index, []).append(value)
+    return found
+
+
+def _previous_period(mention, anchor: date | None) -> DateValue | None:
+    """«ماه گذشته» / «الشهر الماضي»: the month before the article's (a Gregorian approximation, kept at month
+    precision); «سال گذشته» / «العام الماضي»: the year before."""
+    if anchor is None or mention.kind != "relative" or (mention.days or 0) >= 0:
+        return None
+    if mention.precision == "month":
+        first = anchor.replace(day=1) - timedelta(days=1)
+        return DateValue(f"{first.year:04d}-{first.month:02d}", "month", "relative", mention.text, mention.start,
+                         mention.end, anchor.isoformat())
+    if mention.precision == "year":
+        return DateValue(f"{anchor.year - 1:04d}", "year", "relative", mention.text, mention.start, mention.end,
+                         anchor.isoformat())
+    return None
+
+
+def _earlier_sentences(doc: Document, mentions) -> set[int]:
+    """Sentences that place their event weeks, months or years back («ماه گذشته», «العام الماضي»)."""
+    found: set[int] = set()
+    for mention in mentions:
+        if mention.kind in ("relative", "weekday") and mention.precision != "day" and (mention.days or 0) < 0:
+            sentence = doc.sentence_at(mention.start)
+            if sentence is not None:
+                found.add(sentence.index)
     return found
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kg.extract.matcher import Lexicon, PhraseMatcher
 from kg.errors import LexiconError
+from kg.extract.matcher import Lexicon, PhraseMatcher
 from kg.lexicons import Lexicons
 from kg.lexicons.gazetteer import Gazetteer, load_gazetteer
 from kg.text.normalize import fold_key

@@ -59,6 +59,7 @@ def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
                               of_via="fixed" if ref.of else "")
             if match.clitic.startswith("و"):
                 title.holder_via = "conjoined"  # وزير … / ورئيس …: a new coordinated title
+                title.conjoined = True
             _read_modifiers_before(sentence, title, lang, resources)
             if title.form == "office":
                 continue  # an office (the ministry) that no modifier turned into a post
@@ -96,6 +97,7 @@ def _read_modifiers_before(sentence: Sentence, title: TitleSpan, lang: LanguageR
         title.first = k
         if m.clitic.startswith("و"):
             title.holder_via = "conjoined"
+            title.conjoined = True
         if effect == "acting":
             title.acting = True
             if title.form == "office":
@@ -165,7 +167,8 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
             j = posting
             continue
         if lang.language == "ar" and text.startswith("ال") and text not in lang.given_names \
-                and j - title.core_last <= 2 and j + 1 < len(tokens) and not lang.names.match_at(tokens, j):
+                and j - title.core_last <= 2 and j + 1 < len(tokens) and not lang.names.match_at(tokens, j) \
+                and not lang.titles.match_at(tokens, j):
             title.last = j  # an adjective of the title: «رئيس الوفد الوطني», «المبعوث الأممي»
             j += 1
             continue
@@ -195,6 +198,12 @@ def _read_members(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
                 ("country", "organization")] if name is not None else []
         if not refs:
             break
+        following = lang.names.match_at(tokens, name.last + 1) if name.last + 1 < len(tokens) else None
+        if refs[0].kind == "adjective" and (
+                (following is not None and any(kb.actors.get(r.actor) and kb.actors[r.actor].type == "person"
+                                               for r in following.values))
+                or (name.last + 1 < len(tokens) and tokens[name.last + 1].text in lang.given_names)):
+            break  # «الرئيسين الإيراني إبراهيم رئيسي، والروسي …»: each name follows its own nisba
         title.members.append((_organisation(kb, refs[0].actor), name.first, name.last, None))
         title.last = name.last
         j = name.last + 1
@@ -304,7 +313,8 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
                 (after, "apposition-after") if after else (None, "")
             if chosen is None and position > 0:
                 previous = sentence_titles[position - 1]
-                if previous.holder and _joined_by_and(sentence, previous.last, title.first, lang, people):
+                if previous.holder and _joined_by_and(sentence, previous.last, title.first, lang, people,
+                                                      title.conjoined):
                     title.holder, title.holder_via = previous.holder, "coordination"
                     if previous.of is None and title.of:  # «نماینده ویژه رئیس‌جمهور … و معاون وزیر خارجه روسیه»
                         previous.of, previous.of_via = title.of, "coordination"
@@ -316,10 +326,24 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
         # stacked titles: «عضو المكتب السياسي … وزير الخارجية الصيني وانغ يي» — both are Wang Yi's
         for left, right in zip(sentence_titles, sentence_titles[1:], strict=False):
             if left.holder is None and not left.plural and right.holder and right.holder_via == "apposition-after" \
-                    and 0 <= right.first - left.last <= 7 and not _clause_between(sentence, left.last, right.first, lang) \
+                    and 0 <= right.first - left.last <= 7 \
+                    and not _clause_between(sentence, left.last, right.first, lang) \
                     and not sentence.tokens[left.core_first].text.startswith("ال") \
                     and (left.of is None or left.of == right.of):
                 left.holder, left.holder_via = right.holder, "stacked"
+
+
+def share_holders_backwards(doc: Document, titles: list[TitleSpan], lang: LanguageResources) -> None:
+    """«المبعوث الخاص للرئيس الروسي … ونائب وزير الخارجية ميخائيل بوغدانوف»: titles joined by «و» before
+    one name are all that person's, when the first has no holder of its own (run after resolution)."""
+    for left, right in zip(titles, titles[1:], strict=False):
+        if left.sentence != right.sentence or left.holder or left.plural or left.form != "person":
+            continue
+        if right.holder and right.holder_via == "apposition-after" and \
+                _joined_by_and(doc.sentences[left.sentence], left.last, right.first, lang, [], right.conjoined):
+            left.holder, left.holder_via = right.holder, "coordination"
+            if left.of is None and right.of:
+                left.of, left.of_via = right.of, "coordination"
 
 
 def _clause_between(sentence: Sentence, left: int, right: int, lang: LanguageResources) -> bool:
@@ -336,7 +360,7 @@ def _referential(sentence: Sentence, title: TitleSpan, language: str) -> bool:
 
 
 def _joined_by_and(sentence: Sentence, left_last: int, right_first: int, lang: LanguageResources,
-                   people: list[NameSpan]) -> bool:
+                   people: list[NameSpan], conjoined: bool = False) -> bool:
     """«نماینده ویژه … در امور خاورمیانه و آفریقا و معاون وزیر خارجه روسیه»: a second title of the same person.
 
     The titles are joined by «و» (or an Arabic proclitic و) with at most a short portfolio phrase
@@ -346,9 +370,7 @@ def _joined_by_and(sentence: Sentence, left_last: int, right_first: int, lang: L
     gap = range(left_last + 1, right_first)
     if len(gap) > 8 or any(p.first in gap for p in people):
         return False
-    if not gap:
-        return tokens[right_first].text.startswith("و")
-    return tokens[right_first - 1].text == "و" or tokens[right_first].text.startswith("و") and len(gap) <= 1
+    return (bool(gap) and tokens[right_first - 1].text == "و") or conjoined
 
 
 def _person_before(sentence: Sentence, title: TitleSpan, people: list[NameSpan],
@@ -437,8 +459,9 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
                 holders.append((holder, country or title.of))
         elif title.holder:
             holders.append((title.holder, title.of))
-        bare = title.core_first == title.core_last and title.first == title.core_first and not title.of \
-            and title.role in _BARE_GENERIC and not title.plural
+        bare = (title.core_first == title.core_last and title.first == title.core_first and not title.of
+                and title.role in _BARE_GENERIC and not title.plural) or \
+            (title.role in _BARE_GENERIC and title.holder_via in ("article", "knowledge_base"))  # «الوزير الإيراني»
         for holder, of in holders:
             if bare:
                 continue  # «الوزير عراقجي», «الرئيس بري»: a way of naming, not a statement of the post

@@ -45,6 +45,7 @@ class TitleSpan:
     holder_via: str = ""  # apposition-before | apposition-after | coordination | article | knowledge_base
     text: str = ""
     chained_to: int | None = None  # index of a title this one is coordinated with
+    conjoined: bool = False  # written with an Arabic proclitic و: «ورئيس …», a new member of a list
     holders: list[str] = field(default_factory=list)  # plural titles: each holder
     members: list[tuple[str, int, int, str | None]] = field(default_factory=list)  # plural titles:
     # (organisation or country, first token, last token, holder) for «وزرای خارجه ترکیه و عمان»

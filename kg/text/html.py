@@ -183,6 +183,7 @@ def _chrome_by_role(attrs: list[tuple[str, str | None]]) -> bool:
 
 
 _TAG = re.compile(r"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<[^>]*>", re.I | re.S)
+_UNFINISHED_MARKUP = re.compile(r"<[!?/A-Za-z]")
 
 
 def html_to_text(html: str) -> str:
@@ -190,6 +191,10 @@ def html_to_text(html: str) -> str:
     parser = _TextExtractor()
     try:
         parser.feed(html)
+        if _UNFINISHED_MARKUP.match(parser.rawdata):
+            # Markup cut off by the end of the page (a comment, doctype or tag never closed): browsers
+            # drop it; html.parser before Python 3.13 gives it back as text, a script inside it too.
+            parser.rawdata = ""
         parser.close()
         parser.close_all()
         raw = "".join(parser.out)
