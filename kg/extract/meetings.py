@@ -128,6 +128,7 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                                f"{ref.kind.lower()}.{lang.language}.{ref.position}",
                                place=None if ref.kind in ("PhoneCall", "Letter") else place,
                                date=None if embedded else _pick_date(sentence_dates))
+                draft.occasion = _occasion(sentence, lang)
                 draft.sidelines = any("sidelines" in m.values for m in lang.connectors.find_all(sentence.tokens))
                 draft.earlier = earlier and draft.date is None
                 if ref.kind == "Meeting":
@@ -241,6 +242,21 @@ def _letter(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageResource
         i = _chunk_after(sentence, chunks, cue.last, max_gap=1, lang=lang)  # «پیام پزشکیان به …»
         sender = chunks[i].actor if i is not None and chunks[i].actor != recipient else (subject or topic)
     return [[sender, recipient]] if sender and sender != recipient else []
+
+
+def _occasion(sentence: Sentence, lang: LanguageResources) -> str | None:
+    """«در حاشیه اجلاس سران بریکس», «على هامش القمة العربية»: the event a meeting was held beside, as written."""
+    tokens = sentence.tokens
+    for m in lang.connectors.find_all(tokens):
+        if "sidelines" not in m.values:
+            continue
+        end = m.last + 1
+        while end < len(tokens) and end - m.last <= 12 and tokens[end].is_word and \
+                not lang.connectors.match_at(tokens, end) and not lang.speech_cues.match_at(tokens, end):
+            end += 1
+        if end > m.last + 1:
+            return sentence.text[tokens[m.last + 1].start - sentence.start:tokens[end - 1].end - sentence.start]
+    return None
 
 
 def _visit(drafts: list[_Draft], trips: dict[str, tuple[str, DateValue | None]], sentence: Sentence, cue,
