@@ -4,22 +4,26 @@ Constructions read (cues, pronouns and connectors come from the lexicons):
 - «X گفت: …» / «X … گفت، …» / «قال X: …» — a direct statement after the cue;
 - «X تاکید کرد که …» / «أكد X أن …» / «وكان X قد أكد خلال اللقاء، وفق بيان …، أن …» — reported
   speech after the complementizer, past adverbials between the cue and it;
-- «X بر … تاکید کرد» — the statement before a sentence-final verb (Persian SOV);
-- «أكد X ضرورة …» / «شدد على …» / «أعرب X عن …» — Arabic nominal complement after the cue;
+- «X بر … تاکید کرد» / «X … را … دانست» — the statement before a sentence-final verb (Persian SOV);
+- «أكد X ضرورة …» / «شدد على …» / «أعرب X عن …» / «وصف X … بأنها …» — an Arabic nominal complement;
+- «"…"، قال X» / «نقلت الوكالة عن X قوله إن …» — a quote before its cue, a quoted saying;
 - «هنیه: …» / «ظریف در نشست خبری مشترک با لاوروف: …» — a headline quote;
-- «وی افزود» / «وأضاف» (no subject) — the person spoken of last; «رئیس دفتر سیاسی حماس گفت» — a
-  title's holder; «… X، الذي قال إن …» — the antecedent of the relative pronoun;
+- who: a name or title with the cue («قال X», «X گفت», «رئیس دفتر سیاسی حماس گفت»), past an agency
+  lead-in («به گزارش ایرنا، X گفت»), a «که» clause or «با حضور Y»; «وی افزود» / «وأضاف» (no
+  subject) — the person spoken of last; «وأضاف الوزير التركي» — a title kg cannot resolve, but
+  «added» goes on with the last speaker; «… X، الذي قال إن …» — the relative pronoun's antecedent;
 - «صرح المتحدث … بأن الوزير X أكد …» / «قالت الخارجية إن X أكد …» — a relayed statement is X's;
 - «طرفین … تاکید کردند» / «وأكد الجانبان» / «وزرای خارجه سه کشور … تاکید کردند» — a joint
   statement: one claim per speaker, speakers in the order the article names them.
-Not claims: a cue whose subject is an organisation, a country or an unresolved title (it is not a
-person's statement, and «وأضاف» after it does not fall back to an earlier speaker); a feminine
-Arabic verb with no subject after a masculine speaker («وأضافت» = the sources, the ministry); a
-relative clause («… که … دانست»); a statement that only tells what a meeting discussed («در این
-دیدار … گفتگو کردند»).
+Not claims: a cue whose subject is an organisation, a country, an unresolved title or a name kg does
+not know («قال درويش», «آقای کریمی گفت»): not a person's statement, and «وأضاف» after it does not
+fall back to an earlier speaker; a feminine Arabic verb with no subject after a man's statement
+(«وأضافت» = the sources, the ministry); «گفت‌وگو» (talks); a relative clause («… که … دانست»);
+«X … را اعلام کرد» (an act announced); a statement that only tells what a meeting discussed («در
+این دیدار … گفتگو کردند»).
 A participle that continues a statement (مؤكدا، مشيرا) does not start a new claim; the same
-statement in the lead and the body is one claim; a quote or a «:» statement that runs on over
-the next sentences of its paragraph is one claim.
+statement in the lead and the body is one claim, and a headline that restates the body is dropped;
+a quote or a «:» statement that runs on over the next sentences of its paragraph is one claim.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from kg.extract.matcher import PhraseMatch
 from kg.extract.resources import LanguageResources, SpeechRef
 from kg.extract.spans import NameSpan
 from kg.records import Claim, Evidence, Interaction
-from kg.text.document import Document, Sentence
+from kg.text.document import Document, Sentence, Token
 from kg.text.normalize import fold_key, fold_phrase
 
 
@@ -53,8 +57,12 @@ _ARGUMENT_PREPOSITIONS = _folded("على", "إلى", "عن")
 _RELATIVE_AR = _folded("الذي", "التي")
 _RELATIVE_FA = _folded("که")
 _ALSO_FA = _folded("نیز")  # «X نیز … گفت»: X is the subject
+_JOINERS = _folded("و", "نیز", "همچنین")  # «…، و Y نیز گفت:» — not part of the statement before Y
 _BEFORE_VERB_AR = _folded("قد", "لقد")  # «وكان X قد أكد»
 _PREPOSITION_CLITICS = tuple(_folded("لل", "بال", "وال", "فال"))  # «قال للصحافيين إن»
+# adverbs between a verb of saying and «إن»: the accusative «-ًا» (لاحقا، مجددا), «-ها» (حينها)
+_ADVERB_ENDINGS = tuple(_folded("ا", "ها"))
+_ADVERBS_AR = _folded("كذلك", "ثم", "هنا", "هناك", "بدوره", "بدورها")
 _MIN_WORDS = 3
 _SAME_WORDING = 0.8  # share of common letter 5-grams: two near-identical wordings of one statement
 _RESTATED = 0.5  # share of a headline's letter 4-grams found in the body's statements: a paraphrase
@@ -321,7 +329,8 @@ def _cues(ctx: _Context) -> tuple[list[PhraseMatch[SpeechRef]], list[PhraseMatch
     """Speech cues of the sentence (finite, plural, noun) and participles, without «گفت‌وگو»."""
     tokens, doc = ctx.tokens, ctx.doc
     talk = {m.first: m.last for m in ctx.lang.meeting_cues.find_all(tokens, overlapping=True)}
-    finite, participles = [], []
+    finite: list[PhraseMatch[SpeechRef]] = []
+    participles: list[PhraseMatch[SpeechRef]] = []
     for m in ctx.lang.speech_cues.find_all(tokens):
         end = tokens[m.last].end
         if end < len(doc.text) and doc.text[end] == "\u200c":
@@ -408,7 +417,7 @@ def _segment(ctx: _Context, cue: PhraseMatch[SpeechRef], ref: SpeechRef, speaker
                     marked == ":" and _ends_sentence(tokens, last))
 
 
-def _ends_sentence(tokens, last: int) -> bool:
+def _ends_sentence(tokens: Sequence[Token], last: int) -> bool:
     return all(not t.is_word for t in tokens[last + 1:])
 
 
@@ -440,6 +449,10 @@ def _named_subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) ->
         if not _governed(ctx, chunk) and (between is None or not between.is_word
                                           or ctx.lang.honorifics.match_at(tokens, between.index)):
             return _Subject([], chunk)  # «قالت الخارجية الإيرانية …», «وأكد سعادة وزير الدولة …» (unknown)
+    if ctx.arabic and _plural_title(ctx, cue.last + 1):
+        # «وأكد وزراء الخارجية …»: a verb before its subject stays singular in Arabic
+        group = ctx.participants or ctx.focus.group
+        return _Subject(list(group)) if len(group) > 1 else _Subject([])
     if cue.last + 1 < len(tokens) and (ctx.arabic or ref.form == "noun") and _unknown_name(ctx, cue.last + 1):
         return _Subject([])  # «قال محمد …» with a name kg does not know
     if ctx.arabic and ref.type in _MARKED_TYPES and _unknown_subject_ar(ctx, cue):
@@ -453,6 +466,14 @@ def _named_subject(ctx: _Context, cue: PhraseMatch[SpeechRef], boundary: int) ->
     if ctx.arabic and ctx.focus.feminine is not None and _feminine(ctx, cue) != ctx.focus.feminine:
         return None  # «وأضافت» cannot continue a man's statement
     return _Subject(list(ctx.focus.speakers), explicit=False) if ctx.focus.speakers else None
+
+
+def _plural_title(ctx: _Context, i: int) -> bool:
+    """«وزراء الخارجية», «وزرای خارجه»: several holders of a post, named by the post alone."""
+    if i >= len(ctx.tokens) or any(c.first <= i <= c.last for c in ctx.chunks):
+        return False
+    m = ctx.lang.titles.match_at(ctx.tokens, i)
+    return m is not None and any(v.form == "plural" for v in m.values)
 
 
 def _unknown_name(ctx: _Context, i: int) -> bool:
@@ -478,8 +499,9 @@ def _unknown_subject_ar(ctx: _Context, cue: PhraseMatch[SpeechRef]) -> bool:
         return False
     text = tokens[i].text
     if ctx.lang.stopwords.get(fold_key(text)) is not None or text.startswith(_PREPOSITION_CLITICS) \
+            or text.endswith(_ADVERB_ENDINGS) or text in _ADVERBS_AR \
             or ctx.lang.speech_cues.match_at(tokens, i) is not None:
-        return False  # «وأضاف قائلا:»
+        return False  # «وأضاف قائلا:», «وقال لاحقا إن», «وقال كذلك إن»
     for k in range(i + 1, min(i + 4, len(tokens))):
         if tokens[k].text in (":", _QUOTE) or _complementizer(ctx, k):
             return True
@@ -567,7 +589,8 @@ def _feminine(ctx: _Context, cue: PhraseMatch[SpeechRef]) -> bool:
 
 
 def _content(ctx: _Context, cue: PhraseMatch[SpeechRef], ref: SpeechRef, subject: _Subject | None,
-             boundary: int, next_cue: int, cues, n: int) -> tuple[int, int, str] | None:
+             boundary: int, next_cue: int, cues: list[PhraseMatch[SpeechRef]],
+             n: int) -> tuple[int, int, str] | None:
     """Token range of the statement and the mark that opened it (":", '"', "that", "" for none)."""
     tokens = ctx.tokens
     chunk = subject.chunk if subject is not None else None
@@ -633,7 +656,7 @@ def _arabic_content(ctx: _Context, ref: SpeechRef, start: int, next_cue: int,
     return start, end, ""
 
 
-def _end_before(ctx: _Context, next_cue: int, cues, n: int) -> int:
+def _end_before(ctx: _Context, next_cue: int, cues: list[PhraseMatch[SpeechRef]], n: int) -> int:
     """A statement runs to the end of the sentence, or up to the speaker of the next statement."""
     tokens = ctx.tokens
     if next_cue >= len(tokens):
@@ -648,7 +671,7 @@ def _end_before(ctx: _Context, next_cue: int, cues, n: int) -> int:
     for chunk in ctx.chunks:
         if chunk.last == end or chunk.last == end - 1:
             end = chunk.first - 1
-    while end > 0 and tokens[end].text in ("و", "نیز", "همچنین") + tuple(_COMMAS):
+    while end > 0 and (tokens[end].text in _JOINERS or tokens[end].text in _COMMAS):
         end -= 1
     return end
 
@@ -769,10 +792,17 @@ def _claims(doc: Document, segments: list[_Segment], names: list[NameSpan],
         by_sentence.setdefault(n.sentence, []).append(n)
     claims: list[Claim] = []
     for seg in kept:
-        mentioned = tuple(sorted({n.actor for n in by_sentence.get(seg.sentence.index, [])
-                                  if seg.start <= seg.sentence.tokens[n.first].start < seg.end
+        covered = [seg.sentence]  # a quote or a «:» statement may run on over the next sentences
+        for sentence in doc.sentences[seg.sentence.index + 1:]:
+            if sentence.start >= seg.end:
+                break
+            covered.append(sentence)
+        mentioned = tuple(sorted({n.actor for sentence in covered for n in by_sentence.get(sentence.index, [])
+                                  if seg.start <= sentence.tokens[n.first].start < seg.end
                                   and n.via != "adjective"}))
-        evidence = Evidence(doc.id, seg.sentence.start, seg.sentence.end, seg.sentence.text, seg.rule, 0.85)
+        last = covered[-1]
+        evidence = Evidence(doc.id, seg.sentence.start, last.end, doc.text[seg.sentence.start:last.end],
+                            seg.rule, 0.85)
         text = doc.text[seg.start:seg.end].strip()
         for speaker in sorted(set(seg.speakers), key=lambda s: (order.get(s, len(order)), s)):
             claims.append(Claim((speaker,), text, seg.start, seg.end, seg.cue, seg.form, evidence,
@@ -785,24 +815,30 @@ def _dedupe(doc: Document, segments: list[_Segment]) -> list[_Segment]:
     segments = [seg for seg in segments
                 if not ((seg.form == "headline" or _headline_like(doc, seg.sentence))
                         and _repeats_body(doc, seg, segments))]
-    kept: list[tuple[_Segment, str, set[str]]] = []
+    kept: list[tuple[_Segment, str]] = []
+    grams: dict[str, set[str]] = {}  # letter 5-grams of a wording, made when two wordings are compared
+
+    def five(key: str) -> set[str]:
+        if key not in grams:
+            grams[key] = {key[i:i + 5] for i in range(len(key) - 4)} if len(key) >= 10 else set()
+        return grams[key]
+
     for seg in segments:
         if seg.end - seg.start > _MAX_CHARS:
             seg.end = seg.start + _MAX_CHARS
         key = fold_key(doc.text[seg.start:seg.end])
-        grams = {key[i:i + 5] for i in range(len(key) - 4)} if len(key) >= 10 else set()
-        for i, (other, other_key, other_grams) in enumerate(kept):
+        for i, (other, other_key) in enumerate(kept):
             if set(other.speakers) != set(seg.speakers):
                 continue
             if key in other_key or other_key in key or (
-                    grams and other_grams
-                    and len(grams & other_grams) / min(len(grams), len(other_grams)) > _SAME_WORDING):
+                    five(key) and five(other_key)
+                    and len(five(key) & five(other_key)) / min(len(five(key)), len(five(other_key))) > _SAME_WORDING):
                 if len(key) > len(other_key):
-                    kept[i] = (seg, key, grams)
+                    kept[i] = (seg, key)
                 break
         else:
-            kept.append((seg, key, grams))
-    return [seg for seg, _key, _grams in kept]
+            kept.append((seg, key))
+    return [seg for seg, _key in kept]
 
 
 def _grams(text: str) -> set[str]:
