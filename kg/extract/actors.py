@@ -94,9 +94,20 @@ def find_known_actors(doc: Document, lang: LanguageResources, resources: Resourc
                     not lang.honorifics.match_at(sentence.tokens, first - 1) and \
                     not _at_boundary(sentence.tokens, first - 1, lang):
                 continue  # «طارق علي فرج الأنصاري»: another person's name ending in this surname
+        if _type(kb, actor) == "Person" and lang.language == "ar":
+            last = _lineage(sentence.tokens, last, claimed[sentence.index])
+            surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
         spans.append(NameSpan(sentence.index, first, last, actor, _type(kb, actor), via, confidence,
                               surface, names[0].lang, clitic))
     return spans
+
+
+def _lineage(tokens, last: int, claimed: set[int]) -> int:
+    """«محمد بن سلمان بن عبدالعزيز آل سعود»: a known name goes on with «بن X» / «آل X»."""
+    while last + 2 < len(tokens) and tokens[last + 1].text in ("بن", "بنت", "ال") and \
+            tokens[last + 2].is_word and last + 2 not in claimed:
+        last += 2
+    return last
 
 
 def _first_names(resources: Resources, actor: str) -> set[str]:

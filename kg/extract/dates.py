@@ -661,7 +661,14 @@ def find_publication_date(text: str, language: str, lexicons: Lexicons,
     if mentions is None:
         mentions = finder.find(text, language)
     spans = [(s, e) for s, e in (lines if lines is not None else _line_spans(text)) if text[s:e].strip()]
-    near = spans[:8] + [span for span in spans[-5:] if span not in spans[:8]]
+    # the head of the page down to the first body paragraph (a long line), at least 8 lines and at most
+    # 20, and the last 5 lines: a scraped page's header, title and byline come before the body
+    head = 8
+    for n, (s, e) in enumerate(spans[:20]):
+        head = n + 1
+        if n >= 8 and len(text[s:e].split()) >= 12:
+            break
+    near = spans[:head] + [span for span in spans[-5:] if span not in spans[:head]]
     best: DateValue | None = None
     for s, e in near:
         found = _dateline(text, s, e, [m for m in mentions if s <= m.start and m.end <= e], grammar)

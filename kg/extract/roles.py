@@ -140,6 +140,11 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
             title.last = conn.last
             j = conn.last + 1
             continue
+        posting = _posting(tokens, j, lang, kb) if title.role in _POSTED_ROLES and title.of else j
+        if posting > j:  # «السفير الإيراني بدمشق», «سفیر کشورمان در لبنان»: where the diplomat serves
+            title.last = posting - 1
+            j = posting
+            continue
         name = lang.names.match_at(tokens, j)
         if name is not None:
             refs = [r for r in name.values if kb.actors.get(r.actor) and kb.actors[r.actor].type != "person"]
@@ -311,6 +316,12 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
             after = _person_after(sentence, title, people, lang)
             chosen, via = (before, "apposition-before") if before and (prefer_before or not after) else \
                 (after, "apposition-after") if after else (None, "")
+            if chosen is None and position > 0 and doc.language == "ar":
+                previous = sentence_titles[position - 1]
+                if previous.holder and previous.last + 1 == title.first and not title.conjoined:
+                    # «ولي العهد رئيس مجلس الوزراء»: two posts of one person, side by side
+                    title.holder, title.holder_via = previous.holder, "coordination"
+                    continue
             if chosen is None and position > 0:
                 previous = sentence_titles[position - 1]
                 if previous.holder and _joined_by_and(sentence, previous.last, title.first, lang, people,
@@ -463,7 +474,7 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
                 and title.role in _BARE_GENERIC and not title.plural) or \
             (title.role in _BARE_GENERIC and title.holder_via in ("article", "knowledge_base"))  # «الوزير الإيراني»
         for holder, of in holders:
-            if bare:
+            if bare and not _held_that_day(resources, holder, title.role, on):
                 continue  # «الوزير عراقجي», «الرئيس بري»: a way of naming, not a statement of the post
             of = of or known_organisation(resources, holder, title.role, on)
             if of is None and title.role in GOVERNMENT_ROLES:
@@ -477,6 +488,13 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
                 records[key] = Role(holder, title.role, of, title.acting, title.text, on, evidence)
                 _check_against_knowledge_base(resources, records[key], warnings)
     return list(records.values())
+
+
+def _held_that_day(resources: Resources, holder: str, role: str, on: str | None) -> bool:
+    """«الرئيس بشار الأسد»: a bare title is a statement of the post when the person held exactly it then."""
+    kb = resources.gazetteer
+    return bool(on and holder in kb.actors and role not in ("minister", "official", "member", "head_of_organization")
+                and any(p.role == role for p in kb.positions_of(holder, on)))
 
 
 def known_organisation(resources: Resources, holder: str, role: str, on: str | None) -> str | None:

@@ -168,12 +168,17 @@ def _mark_furniture(lines: list[str], folded: list[str], reasons: list[str | Non
                     for j in range(i + 1, len(lines)):
                         reasons[j] = f"after furniture:{marker}"
                     return
-                if alone:
-                    # «اقرأ أيضا» alone on its line heads a list of other stories: drop the list too
+                if alone and action == "drop_line_prefix":
+                    # «اقرأ أيضا:» alone on its line heads a list of other stories: drop the list too
                     for j in range(i + 1, len(lines)):
                         if reasons[j] is not None or not _LETTER_OR_DIGIT.search(lines[j]):
                             continue
-                        if _is_body(lines[j]) or not _LIST_ITEM.match(lines[j]):
+                        other = markers.pattern.match(folded[j].lstrip(_BULLETS)) if markers.pattern else None
+                        if (other and other.lastgroup) or _is_body(lines[j]):
+                            break
+                        headline = len(_WORD.findall(lines[j])) < RELATED_HEADLINE_MAX_WORDS and \
+                            not _SENTENCE_END.search(lines[j].rstrip())
+                        if not (_LIST_ITEM.match(lines[j]) or headline):
                             break
                         reasons[j] = f"after furniture:{marker}"
                 continue
