@@ -135,7 +135,7 @@ def dateline_city(doc: Document, lang: LanguageResources, resources: Resources) 
             return None
         following = sentence.tokens[m.last + 1].text
         places = [r.actor for r in m.values if resources.gazetteer.actors.get(r.actor)
-                  and resources.gazetteer.actors[r.actor].type == "place"]
+                  and resources.gazetteer.actors[r.actor].type in ("place", "country")]  # «الكويت - …»
         if places and following in ("-", "–", "(", "،", ":"):
             return places[0]
         return None

@@ -55,7 +55,8 @@ DateResolver = Callable[[Sentence], list[DateValue]]
 def extract_interactions(doc: Document, lang: LanguageResources, resources: Resources,
                          chunks: dict[int, list[Chunk]], names: list[NameSpan],
                          dates_in: DateResolver, dateline: tuple[str, str | None] | None = None,
-                         earlier_in: Callable[[Sentence], bool] = lambda s: False) -> list[Interaction]:
+                         earlier_in: Callable[[Sentence], bool] = lambda s: False,
+                         published: str | None = None) -> list[Interaction]:
     """Interactions stated in the article, merged when the article reports one event twice.
 
     `dateline` is (city, publication day) from «بانجول - …» at the head of the body: a meeting the
@@ -112,11 +113,16 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                     continue  # «أهم محاور زيارته إلى روسيا» inside a statement, «الزيارة»: not a new report
                 _visit(drafts, trips, sentence, cue, s_chunks, places, sentence_dates, lang, kb, subject, topic)
                 continue
+            if _planned(sentence, cue, lang, sentence_dates, published):
+                continue  # «قرار است فردا … دیدار کند», «ومن المقرر أن … يلتقي»: not (yet) a meeting
             if ref.kind == "Letter":
                 groups = _letter(sentence, cue, s_chunks, lang, subject, topic)
             else:
                 groups = _participants(sentence, cue, s_chunks, lang, subject, topic, protagonist)
             if not groups:
+                if ref.position == "noun" and drafts and _definite_noun(sentence, cue, lang):
+                    # «وجرى خلال الاستقبال …», «حضر المقابلة …»: more about the last meeting
+                    _add_details(drafts[-1], sentence, s_chunks, places, sentence_dates, lang, embedded)
                 continue
             if protagonist is None and groups[0]:
                 protagonist = groups[0][0]
@@ -127,7 +133,7 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                 draft = _Draft(ref.kind, sorted(set(participants)), sentence,
                                f"{ref.kind.lower()}.{lang.language}.{ref.position}",
                                place=None if ref.kind in ("PhoneCall", "Letter") else place,
-                               date=None if embedded else _pick_date(sentence_dates))
+                               date=None if embedded else _pick_date(sentence_dates, sentence.tokens[cue.first].start))
                 draft.occasion = _occasion(sentence, lang)
                 draft.sidelines = any("sidelines" in m.values for m in lang.connectors.find_all(sentence.tokens))
                 draft.earlier = earlier and draft.date is None
@@ -211,11 +217,26 @@ def _resolve_talks(drafts: list[_Draft]) -> None:
     calls = [d for d in drafts if d.kind == "PhoneCall"]
     for d in drafts:
         if d.kind == "Talk":
-            same = any(set(d.participants) & set(c.participants) for c in calls)
+            same = any(set(d.participants) == set(c.participants) for c in calls)
             d.kind = "PhoneCall" if same else "Meeting"
             d.rule = d.rule.replace("talk.", ("phonecall." if same else "meeting."), 1)
             if same:
                 d.place = None
+
+
+def _planned(sentence: Sentence, cue, lang: LanguageResources, dates: list[DateValue], published: str | None) -> bool:
+    """A meeting still to come: a future marker before the cue in its clause, or a day after the article's."""
+    tokens = sentence.tokens
+    connectors = lang.connectors.find_all(tokens)
+    for m in connectors:
+        if "future" in m.values and m.last < cue.first and cue.first - m.last <= 15 and \
+                not any("clause" in x.values for x in connectors if m.last < x.first < cue.first):
+            return True
+    if published:
+        near = _pick_date(dates, tokens[cue.first].start)
+        if near is not None and near.precision == "day" and near.value > published:
+            return True
+    return False
 
 
 def _letter(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageResources, subject: str | None,
@@ -374,10 +395,22 @@ def _chunk_after(sentence: Sentence, chunks: list[Chunk], position: int, max_gap
     pronouns of address («سعادته») and function words («أيضاً») may stand between."""
     skippable = _skippable(sentence, lang)
     for i, chunk in enumerate(chunks):
-        if position < chunk.first <= position + max_gap + 1:
-            if all(not t.is_word or t.index in skippable for t in sentence.tokens[position + 1:chunk.first]):
+        if position < chunk.first <= position + max(max_gap + 1, 8):
+            between = sentence.tokens[position + 1:chunk.first]
+            if all(not t.is_word or t.index in skippable for t in between) and \
+                    sum(1 for t in between if t.is_word and t.index not in _title_tokens(sentence, lang)) <= max_gap:
                 return i
     return None
+
+
+def _title_tokens(sentence: Sentence, lang: LanguageResources) -> set[int]:
+    """Tokens of plural titles and nisbas, which may stand between a preposition and the names it governs."""
+    skip: set[int] = set()
+    for m in lang.titles.find_all(sentence.tokens):
+        if m.values[0].form == "plural":
+            skip.update(range(m.first, m.last + 1))
+    skip.update(t.index for t in sentence.tokens if t.is_word and _is_adjective(sentence, t, lang))
+    return skip
 
 
 def _skippable(sentence: Sentence, lang: LanguageResources | None) -> set[int]:
@@ -560,7 +593,7 @@ def _present(sentence: Sentence, chunks: list[Chunk], lang: LanguageResources) -
     found: list[str] = []
     for m in lang.connectors.find_all(sentence.tokens):
         if "present" in m.values:
-            i = _chunk_after(sentence, chunks, m.last, lang=lang)
+            i = _chunk_after(sentence, chunks, m.last, max_gap=4, lang=lang)
             if i is not None:
                 found.extend(c.actor for c in _coordinated(sentence, chunks, i, lang) if c.actor)
         if "present_verb" in m.values:
@@ -619,11 +652,14 @@ def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, 
     return best[1] if best else None
 
 
-def _pick_date(dates: list[DateValue]) -> DateValue | None:
-    """The day the sentence gives; else a month or year, kept to tell events apart (never shown as a day)."""
+def _pick_date(dates: list[DateValue], near: int | None = None) -> DateValue | None:
+    """The day the sentence gives — the one nearest the cue when it gives several («که شامگاه جمعه وارد دوحه
+    شده بود، امروز شنبه … دیدار کرد») — else a month or year, kept to tell events apart."""
     for precision in ("day", "month", "year"):
         found = [d for d in dates if d.precision == precision]
         if found:
+            if near is not None and all(d.start >= 0 for d in found):
+                return min(found, key=lambda d: abs(d.start - near))
             return found[0]
     return None
 

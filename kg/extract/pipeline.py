@@ -70,7 +70,7 @@ def extract_document(doc: Document, resources: Resources) -> Extraction:
     city = dateline_city(doc, lang, resources)
     earlier = _earlier_sentences(doc, mentions)
     interactions = extract_interactions(doc, lang, resources, chunks, names, dates_in,
-                                        (city, on) if city else None, lambda s: s.index in earlier)
+                                        (city, on) if city else None, lambda s: s.index in earlier, on)
     person_types = {n.actor: n.type for n in names}
     for t in titles:
         if t.holder:

@@ -64,7 +64,7 @@ SCHEMAS: dict[str, Schema] = {
     "connectors": Schema(("phrase", "function"), ("phrase", "function"), unique=("phrase", "function"),
                          allowed=(_enum("function", "with", "and", "present", "place", "visit", "sidelines",
                                         "this_meeting", "joint", "complementizer", "separately", "between",
-                                        "host", "delegation", "our_country", "from", "topic", "back_reference", "headed_by", "clause", "to", "participants", "present_verb"),)),
+                                        "host", "delegation", "our_country", "from", "topic", "back_reference", "headed_by", "clause", "to", "participants", "present_verb", "future"),)),
     "role_modifiers": Schema(
         ("modifier", "effect", "position"), ("modifier", "effect", "position"), unique=("modifier", "position"),
         allowed=(_enum("effect", "acting", "deputy", "former", "designate"), _enum("position", "before", "after")),
