@@ -212,7 +212,7 @@ def _dictionary_word(word: str, lang: LanguageResources) -> bool:
 def _looks_like_name(tokens: Sequence[Token], lang: LanguageResources, quoted: bool) -> float:
     """Confidence that these 2–4 tokens are a person's name (0 when they are not)."""
     keys = [t.text for t in tokens]
-    if not 2 <= len(keys) <= _MAX_NAME_TOKENS:
+    if not 2 <= len(keys) <= (_MAX_ARABIC_NAME_TOKENS if lang.language == "ar" else _MAX_NAME_TOKENS):
         return 0.0
     if any(lang.titles.lookup(k) or lang.meeting_cues.lookup(k) or lang.speech_cues.lookup(k)
            or lang.connector(k) or lang.pronouns.lookup(k) for k in keys):
@@ -240,6 +240,7 @@ def _looks_like_name(tokens: Sequence[Token], lang: LanguageResources, quoted: b
 
 
 _MIN_CONFIDENCE = 0.6
+_MAX_ARABIC_NAME_TOKENS = 6
 
 
 def discover_persons(doc: Document, lang: LanguageResources, known: list[NameSpan],
@@ -294,15 +295,32 @@ def _skip_honorifics(tokens: Sequence[Token], i: int, lang: LanguageResources) -
 
 
 def _run_from(sentence: Sentence, start: int, lang: LanguageResources, taken: set[int]) -> int:
-    """End (exclusive) of the run of name-like tokens from `start`."""
+    """End (exclusive) of the run of name-like tokens from `start`.
+
+    An Arabic name ends with its first "ال" word (a surname: اليحيا) unless more "ال" words follow it
+    directly, as in Gulf family names (سالم عبدالله الجابر الصباح); with particles (بن، أبو) a name may
+    run to six words (محمد بن عبدالعزيز بن صالح الخليفي)."""
     tokens = sentence.tokens
+    limit = _MAX_NAME_TOKENS
     i = start
-    while i < len(tokens) and i - start < _MAX_NAME_TOKENS and i not in taken and \
-            name_token_ok(tokens[i], lang, sentence):
+    while i < len(tokens) and i - start < limit and i not in taken and name_token_ok(tokens[i], lang, sentence):
+        if tokens[i].text in _PARTICLES and lang.language == "ar":
+            limit = _MAX_ARABIC_NAME_TOKENS
         i += 1
         if _closes_name(tokens[i - 1], tokens[i - 2].text if i - 2 >= start else "", lang):
+            while i < len(tokens) and i - start < _MAX_ARABIC_NAME_TOKENS and i not in taken and \
+                    _family_word(tokens[i], lang, sentence):
+                i += 1
             break
     return i
+
+
+def _family_word(token: Token, lang: LanguageResources, sentence: Sentence) -> bool:
+    """Another "ال" word that continues a family name (الجابر الصباح), not a title or a nisba."""
+    scan = lang.lexicon.scan(sentence.tokens)
+    return token.text.startswith("ال") and len(token.text) > 3 and name_token_ok(token, lang, sentence) and \
+        not any(token.index in scan.starting(c) for c in ("titles", "names", "connectors", "speech_cues",
+                                                           "meeting_cues"))
 
 
 def _at_boundary(tokens: Sequence[Token], i: int, lang: LanguageResources, phrases_only: bool = False) -> bool:
