@@ -68,6 +68,13 @@ def only(text: str, language: str, lexicons: Lexicons) -> DateMention:
     pytest.param("ar", "2024-06-20", "2024-06-20", "gregorian", id="ar-numeric-ISO"),
     pytest.param("ar", "20/06/2024", "2024-06-20", "gregorian", id="ar-numeric-day-first"),
     pytest.param("ar", "1445/05/25 هـ", "2023-12-09", "hijri", id="ar-numeric-Hijri-AH"),
+    pytest.param("ar", "الثاني من أيلول 2025", "2025-09-02", "gregorian", id="ar-ordinal-second-of-September"),
+    pytest.param("ar", "الحادي والعشرين من آذار 2024", "2024-03-21", "gregorian", id="ar-ordinal-twenty-first"),
+    pytest.param("ar", "الثلاثاء الثاني عشر من تشرين الأول 2021", "2021-10-12", "gregorian",
+                 id="ar-weekday-and-ordinal-twelfth"),
+    pytest.param("fa", "بیست و دوم بهمن ۱۴۰۳", "2025-02-10", "jalali", id="fa-ordinal-22-Bahman"),
+    pytest.param("fa", "سی‌ام آبان ۱۴۰۲", "2023-11-21", "jalali", id="fa-ordinal-30-Aban-ZWNJ"),
+    pytest.param("fa", "اول فروردین ۱۴۰۳", "2024-03-20", "jalali", id="fa-ordinal-first-Farvardin"),
 ])
 def test_dates_absolute_day(language: str, text: str, value: str, calendar: str, lexicons: Lexicons) -> None:
     mention = only(text, language, lexicons)
@@ -123,7 +130,8 @@ def test_dates_offsets_point_into_the_original_text(lexicons: Lexicons) -> None:
     pytest.param("ar", "يوم الجمعة 1 ديسمبر الجاري", FRIDAY, "2023-12-01", id="ar-Friday-1-December-current"),
     pytest.param("ar", "ديسمبر الماضي", FRIDAY, "2022-12", id="ar-last-December-is-last-year"),
     pytest.param("ar", "يناير المقبل", FRIDAY, "2024-01", id="ar-next-January"),
-    pytest.param("fa", "۱۵ مهر سال گذشته", FRIDAY, "2022-10-07", id="fa-15-Mehr-last-year"),
+    pytest.param("fa", "۱۵ مهر سال گذشته", FRIDAY, "2022-10-07", id="fa-15-Mehr-last-year"),    pytest.param("ar", "الثاني من الشهر الجاري", FRIDAY, "2023-12-02", id="ar-ordinal-of-this-month"),
+    pytest.param("fa", "هفدهم آذر", FRIDAY, "2023-12-08", id="fa-ordinal-day-without-year"),
 ])
 def test_dates_completed_by_anchor(language: str, text: str, anchor: datetime.date, value: str,
                                    lexicons: Lexicons) -> None:
@@ -155,6 +163,7 @@ def test_dates_completed_by_anchor(language: str, text: str, anchor: datetime.da
     pytest.param("ar", "فجر اليوم", FRIDAY, "2023-12-08", id="ar-this-dawn"),
     pytest.param("ar", "غداً", FRIDAY, "2023-12-09", id="ar-ghadan-tomorrow"),
     pytest.param("ar", "أول أمس", FRIDAY, "2023-12-06", id="ar-day-before-yesterday"),
+    pytest.param("ar", "أول من أمس", FRIDAY, "2023-12-06", id="ar-day-before-yesterday-with-min"),
     pytest.param("ar", "اليوم الجمعة", FRIDAY, "2023-12-08", id="ar-today-Friday"),
     pytest.param("ar", "أمس الخميس", FRIDAY, "2023-12-07", id="ar-yesterday-Thursday"),
     pytest.param("ar", "وأمس الخميس", FRIDAY, "2023-12-07", id="ar-wa-joined-yesterday-Thursday"),

@@ -122,6 +122,7 @@ class _Grammar:
     pattern: re.Pattern[str]
     months: dict[str, tuple[tuple[str, int], ...]]
     weekdays: dict[str, int]
+    ordinals: dict[str, int]
     relatives: dict[str, tuple[int, str]]
     eras: dict[str, str]
     current: frozenset[str]
@@ -190,6 +191,9 @@ def _build_grammar(lexicons: Lexicons, language: str) -> _Grammar:
     weekday_names = [fold_phrase(row["name"]) for row in lexicons.table(language, "weekdays")]
     weekdays = {_key(name): _int_cell(row, "weekday", 0, 6)
                 for name, row in zip(weekday_names, lexicons.table(language, "weekdays"), strict=True)}
+    ordinal_names = [fold_phrase(row["ordinal"]) for row in lexicons.table(language, "ordinals")]
+    ordinals = {_key(name): _int_cell(row, "number", 1, 31)
+                for name, row in zip(ordinal_names, lexicons.table(language, "ordinals"), strict=True)}
     relatives: dict[str, tuple[int, str]] = {}
     by_precision: dict[str, list[str]] = {"day": [], "week": [], "month": [], "year": []}
     current_month = []  # "الشهر الجاري", "ماه جاری": after a day number, the day of this month
@@ -208,6 +212,7 @@ def _build_grammar(lexicons: Lexicons, language: str) -> _Grammar:
 
     mon = _alternation(month_names)
     wd = _alternation(weekday_names)
+    day_number = rf"\d{{1,2}}|{_alternation(ordinal_names)}{_WORD_END}" if ordinal_names else r"\d{1,2}"
     relative_names = [e for names in by_precision.values() for e in names]
     rel = _alternation(relative_names)
     era = _alternation(fold_phrase(m) for markers in _ERAS.values() for m in markers)
@@ -232,11 +237,11 @@ def _build_grammar(lexicons: Lexicons, language: str) -> _Grammar:
         return (rf"(?:\s+{of}(?:(?P<yrel_{t}>{_alternation(by_precision['year'])})"
                 rf"|(?P<mod_{t}>{_alternation(cues['current'] + cues['past'] + cues['next'])})){end})")
 
-    def dmy(t: str) -> str:  # "۳۱ خرداد ۱۴۰۳", "20-ژوئن-2024", "7 من أكتوبر", "۱۵ مهرماه", "1 ديسمبر الجاري"
-        return rf"(?P<d_{t}>\d{{1,2}})\s*(?:[/\-]\s*)?{of}{month(t)}(?:{year(t)}|{modifier(t)})?"
+    def dmy(t: str) -> str:  # "۳۱ خرداد ۱۴۰۳", "20-ژوئن-2024", "7 من أكتوبر", "۱۵ مهرماه", "الثاني من أيلول"
+        return rf"(?P<d_{t}>{day_number})\s*(?:[/\-]\s*)?{of}{month(t)}(?:{year(t)}|{modifier(t)})?"
 
-    def dcur(t: str) -> str:  # "5 الجاري", "۵ ماه جاری"
-        return rf"(?P<d_{t}>\d{{1,2}})\s*{of}(?P<cur_{t}>{_alternation(current_month)}){end}"
+    def dcur(t: str) -> str:  # "5 الجاري", "۵ ماه جاری", "الثاني من الشهر الجاري"
+        return rf"(?P<d_{t}>{day_number})\s*{of}(?P<cur_{t}>{_alternation(current_month)}){end}"
 
     def num(t: str) -> str:  # "1403/03/31", "2024-06-20", "20/06/2024"
         return (rf"(?:(?P<y_{t}>\d{{4}})(?P<s_{t}>[/.\-])(?P<m_{t}>\d{{1,2}})(?P=s_{t})(?P<d_{t}>\d{{1,2}})"
@@ -258,10 +263,11 @@ def _build_grammar(lexicons: Lexicons, language: str) -> _Grammar:
     number_led = f"(?P<dmy_a>{dmy('a')})|(?P<dcur_c>{dcur('c')})|(?P<num_n>{num('n')})"
     word_led = (f"(?P<dmy_b>{weekday_prefix('b')}{dmy('b')})|(?P<dcur_e>{weekday_prefix('e')}{dcur('e')})"
                 f"|(?P<num_p>{weekday_prefix('p')}{num('p')})"
+                f"|(?P<dmy_o>{dmy('o')})|(?P<dcur_f>{dcur('f')})"  # an ordinal day: "الثاني من أيلول"
                 f"|(?P<my_m>{month('m')}(?:{year('m')}|{modifier('m')}))"
                 rf"|(?P<yonly_y>{year_noun}\s*(?P<y_y>\d{{4}})(?!\d)(?:\s*(?P<era_y>{era}){end})?)"
                 f"|(?P<rel_r>{relative('r')})|(?P<wday_w>{weekday('w')})")
-    words = (*cues["day_noun"], *cues["year_noun"], *weekday_names, *month_names, *relative_names)
+    words = (*cues["day_noun"], *cues["year_noun"], *weekday_names, *month_names, *relative_names, *ordinal_names)
     starters = "".join(sorted({re.escape(w[0]) for w in words if w}))
     entries = [rf"(?=\d){_NUMBER_START}(?:{number_led})", rf"(?=[{starters}]){_WORD_START}(?:{word_led})"]
     if language == "ar":
@@ -271,7 +277,7 @@ def _build_grammar(lexicons: Lexicons, language: str) -> _Grammar:
             for calendar, markers in _ERAS.items() for m in markers}
     return _Grammar(
         language=language, pattern=pattern,
-        months={k: tuple(v) for k, v in months.items()}, weekdays=weekdays, relatives=relatives, eras=eras,
+        months={k: tuple(v) for k, v in months.items()}, weekdays=weekdays, ordinals=ordinals, relatives=relatives, eras=eras,
         current=frozenset(_key(w) for w in cues["current"]), past=frozenset(_key(w) for w in cues["past"]),
         next=frozenset(_key(w) for w in cues["next"]),
         not_a_day_after=frozenset(_key(w) for w in cues["not_a_day_after"]),
@@ -335,7 +341,7 @@ def _read_match(match: re.Match[str], grammar: _Grammar, folded: str) -> DateMen
     if kind == "dmy":
         return _read_day_month(match, grammar, t)
     if kind == "dcur":
-        day = int(match.group(f"d_{t}"))
+        day = _day_number(grammar, match.group(f"d_{t}"))
         if not 1 <= day <= 31:
             return None
         calendar = _CURRENT_MONTH_CALENDAR[grammar.language]
@@ -378,7 +384,7 @@ def _read_match(match: re.Match[str], grammar: _Grammar, folded: str) -> DateMen
 def _read_day_month(match: re.Match[str], grammar: _Grammar, t: str) -> DateMention | None:
     """«۳۱ خرداد ۱۴۰۳», «20-ژوئن-2024», «الجمعة 8 ديسمبر 2023», «۱۵ مهرماه», «1 ديسمبر الجاري»: a day."""
     g = match.group
-    day = int(g(f"d_{t}"))
+    day = _day_number(grammar, g(f"d_{t}"))
     name = _key(g(f"m_{t}"))
     year = int(g(f"y_{t}")) if g(f"y_{t}") else None
     calendar, month = _month(grammar, name, year)
@@ -431,6 +437,11 @@ def _read_numeric(match: re.Match[str], grammar: _Grammar, t: str) -> DateMentio
         return None
     return DateMention(match.start(), match.end(), "", "absolute", calendar, value, "day",
                        weekday=_weekday(grammar, match, t), parts=(year, month, day))
+
+
+def _day_number(grammar: _Grammar, written: str) -> int:
+    """The day a day group holds: digits, or an ordinal word ("الثاني" → 2, "بیست و دوم" → 22)."""
+    return int(written) if written.isdigit() else grammar.ordinals[_key(written)]
 
 
 def _modifiers(grammar: _Grammar, match: re.Match[str], t: str) -> tuple[int | None, bool | None]:

@@ -84,6 +84,7 @@ SCHEMAS: dict[str, Schema] = {
     "months": Schema(("name", "calendar", "month"), ("name", "calendar", "month"), unique=("name", "calendar"),
                      allowed=(_enum("calendar", "gregorian", "jalali", "hijri"),)),
     "weekdays": Schema(("name", "weekday"), ("name", "weekday"), unique=("name",)),
+    "ordinals": Schema(("ordinal", "number"), ("ordinal", "number"), unique=("ordinal",)),
     "relative_dates": Schema(("expression", "days", "precision"), ("expression", "days"), unique=("expression",)),
     "attribution": Schema(("cue", "role"), ("cue", "role"), unique=("cue",),
                           allowed=(_enum("role", "publisher", "cites"),)),
