@@ -130,7 +130,8 @@ def test_dates_offsets_point_into_the_original_text(lexicons: Lexicons) -> None:
     pytest.param("ar", "يوم الجمعة 1 ديسمبر الجاري", FRIDAY, "2023-12-01", id="ar-Friday-1-December-current"),
     pytest.param("ar", "ديسمبر الماضي", FRIDAY, "2022-12", id="ar-last-December-is-last-year"),
     pytest.param("ar", "يناير المقبل", FRIDAY, "2024-01", id="ar-next-January"),
-    pytest.param("fa", "۱۵ مهر سال گذشته", FRIDAY, "2022-10-07", id="fa-15-Mehr-last-year"),    pytest.param("ar", "الثاني من الشهر الجاري", FRIDAY, "2023-12-02", id="ar-ordinal-of-this-month"),
+    pytest.param("fa", "۱۵ مهر سال گذشته", FRIDAY, "2022-10-07", id="fa-15-Mehr-last-year"),
+    pytest.param("ar", "الثاني من الشهر الجاري", FRIDAY, "2023-12-02", id="ar-ordinal-of-this-month"),
     pytest.param("fa", "هفدهم آذر", FRIDAY, "2023-12-08", id="fa-ordinal-day-without-year"),
 ])
 def test_dates_completed_by_anchor(language: str, text: str, anchor: datetime.date, value: str,

@@ -113,6 +113,13 @@ def test_actors_other_first_name_before_known_surname_is_another_person(resource
     assert persons(extraction) == {new_actor_key("طارق علي فرج الأنصاري")}
 
 
+def test_actors_longer_lineage_of_a_known_name_is_that_person(resources):
+    """«محمد بن عبدالعزيز بن صالح الخليفي»: the knowledge base's first name and surname, one more «بن»."""
+    extraction = read(resources, "ar", "واجتمع الدكتور محمد بن عبدالعزيز بن صالح الخليفي مع السفير الإيراني اليوم.",
+                      DAY)
+    assert persons(extraction) == {"mohammed_al_khulaifi"}
+
+
 # --- people in no list, found next to a title ----------------------------------------------------------
 
 

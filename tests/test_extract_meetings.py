@@ -145,6 +145,11 @@ CASES = [
                  "لبنان دیدار و گفتگو کرد.",
                  [meeting(ARAGHCHI, BERRI, place="beirut", date="2024-10-10")],
                  id="fa-Beirut-IRNA-dateline-city-is-the-place"),
+    pytest.param("ar", "2024-10-10", "عراقجي يلتقي بري في عين التينة لبحث التطورات الإقليمية الأخيرة في المنطقة\n"
+                                     "بيروت في 10 أكتوبر /قنا/ التقى وزير الخارجية الإيراني عباس عراقجي رئيس "
+                                     "مجلس النواب نبيه بري اليوم.",
+                 [meeting(ARAGHCHI, BERRI, place="beirut", date="2024-10-10")],
+                 id="ar-Beirut-fi-date-agency-dateline-under-a-headline"),
     # --- dates ----------------------------------------------------------------------------------------------
     pytest.param("fa", "2023-12-05", "امیرعبداللهیان دیروز با فیصل مقداد در دمشق دیدار کرد.",
                  [meeting(ABDOLLAHIAN, "faisal_mekdad", place="damascus", date="2023-12-04")],

@@ -93,7 +93,12 @@ def find_known_actors(doc: Document, lang: LanguageResources, resources: Resourc
                      (lang.language == "fa" and before.text not in lang.common_words)) and \
                     not lang.honorifics.match_at(sentence.tokens, first - 1) and \
                     not _at_boundary(sentence.tokens, first - 1, lang):
-                continue  # «طارق علي فرج الأنصاري»: another person's name ending in this surname
+                start = _lineage_start(sentence.tokens, first, claimed[sentence.index])
+                if start is None or sentence.tokens[start].text not in _first_names(resources, actor):
+                    continue  # «طارق علي فرج الأنصاري»: another person's name ending in this surname
+                # «محمد بن عبدالعزيز بن صالح الخليفي»: the known first name, a longer lineage
+                first, via = start, "name"
+                surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
         if _type(kb, actor) == "Person" and lang.language == "ar":
             last = _lineage(sentence.tokens, last, claimed[sentence.index])
             surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
@@ -108,6 +113,17 @@ def _lineage(tokens, last: int, claimed: set[int]) -> int:
             tokens[last + 2].is_word and last + 2 not in claimed:
         last += 2
     return last
+
+
+def _lineage_start(tokens, first: int, claimed: set[int]) -> int | None:
+    """«محمد بن عبدالعزيز بن صالح [الخليفي]»: where a «X بن Y بن Z» lineage before a surname starts."""
+    start = first
+    while start >= 2 and tokens[start - 2].text in ("بن", "بنت") and tokens[start - 1].is_word and \
+            start - 1 not in claimed:
+        start -= 2
+    if start >= 1 and tokens[start - 1].is_word and start - 1 not in claimed and start < first:
+        return start - 1
+    return None
 
 
 def _first_names(resources: Resources, actor: str) -> set[str]:

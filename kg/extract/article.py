@@ -8,10 +8,10 @@ when no «به گزارش» does. Outlets unknown to the knowledge base are kept
 from __future__ import annotations
 
 from kg.extract.actors import NEW_PREFIX, _dictionary_word
-from kg.extract.dates import DateMention, find_publication_date
+from kg.extract.dates import DateMention, date_finder, find_publication_date
 from kg.extract.resources import LanguageResources, Resources
 from kg.records import ArticleInfo, DateValue
-from kg.text.document import Document
+from kg.text.document import Document, Sentence
 from kg.text.normalize import fold_key
 
 _OUTLET_KINDS = {"news_agency", "newspaper", "broadcaster", "website", "news"}
@@ -107,6 +107,27 @@ def _brand_line(doc: Document, lang: LanguageResources, resources: Resources) ->
     return None
 
 
+_DATELINE_MARKS = ("-", "–", "(", "،", ":", "/")
+_DATELINE_IN = frozenset(fold_key(w) for w in ("في", "در"))  # «الدوحة في 14 يونيو»
+
+
+def _dateline_mark_after(doc: Document, sentence: Sentence, index: int, resources: Resources) -> bool:
+    """A dash or an agency mark at `index`, or after a date that starts there («في 14 يونيو /قنا/»)."""
+    tokens = sentence.tokens
+    if tokens[index].text in _DATELINE_MARKS:
+        return True
+    if tokens[index].text in _DATELINE_IN:
+        index += 1
+        if index >= len(tokens):
+            return False
+    rest = doc.text[tokens[index].start:sentence.end]
+    dates = date_finder(resources.lexicons).find(rest, doc.language)
+    if not dates or dates[0].start != 0 or dates[0].kind != "absolute":
+        return False
+    after = rest[dates[0].end:].lstrip()
+    return after[:1] in _DATELINE_MARKS
+
+
 def home_country(info: ArticleInfo, resources: Resources) -> str | None:
     """The country «کشورمان» / «بلادنا» means: the publisher's, else Iran for Persian text."""
     country = None
@@ -124,19 +145,19 @@ def published_on(info: ArticleInfo) -> str | None:
 
 
 def dateline_city(doc: Document, lang: LanguageResources, resources: Resources) -> str | None:
-    """«بانجول - تحادث …», «تهران- ایرنا- …»: the city a report is filed from, at the head of its first body
-    paragraph (a known city followed by a dash or an agency in brackets)."""
+    """«بانجول - تحادث …», «تهران- ایرنا- …», «الدوحة في 14 يونيو /قنا/ …»: the city a report is filed from,
+    at the head of its first body paragraph (a known city, maybe a date, then a dash or an agency mark)."""
+    long_sentences = 0
     for sentence in doc.sentences[:12]:
         words = [t for t in sentence.tokens if t.is_word]
         if len(words) < 8:
             continue
+        long_sentences += 1  # the first may be the headline; the body's first paragraph comes next
         m = lang.names.match_at(sentence.tokens, 0)
-        if m is None or m.last + 1 >= len(sentence.tokens):
-            return None
-        following = sentence.tokens[m.last + 1].text
         places = [r.actor for r in m.values if resources.gazetteer.actors.get(r.actor)
-                  and resources.gazetteer.actors[r.actor].type in ("place", "country")]  # «الكويت - …»
-        if places and following in ("-", "–", "(", "،", ":"):
+                  and resources.gazetteer.actors[r.actor].type in ("place", "country")] if m else []  # «الكويت - …»
+        if places and m.last + 1 < len(sentence.tokens) and _dateline_mark_after(doc, sentence, m.last + 1, resources):
             return places[0]
-        return None
+        if long_sentences >= 2:
+            return None
     return None

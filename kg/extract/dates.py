@@ -277,7 +277,8 @@ def _build_grammar(lexicons: Lexicons, language: str) -> _Grammar:
             for calendar, markers in _ERAS.items() for m in markers}
     return _Grammar(
         language=language, pattern=pattern,
-        months={k: tuple(v) for k, v in months.items()}, weekdays=weekdays, ordinals=ordinals, relatives=relatives, eras=eras,
+        months={k: tuple(v) for k, v in months.items()}, weekdays=weekdays, ordinals=ordinals,
+        relatives=relatives, eras=eras,
         current=frozenset(_key(w) for w in cues["current"]), past=frozenset(_key(w) for w in cues["past"]),
         next=frozenset(_key(w) for w in cues["next"]),
         not_a_day_after=frozenset(_key(w) for w in cues["not_a_day_after"]),
