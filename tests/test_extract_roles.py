@@ -71,7 +71,7 @@ AMANI = new_actor_key("مجتبی امانی")
     pytest.param("ar", "2024-03-15", "التقى مساعد وزير الخارجية الإيراني علي أصغر خاجي المبعوث الأممي هانس "
                                      "غروندبرغ "
                  "في مسقط.",
-                 {(new_actor_key("علي أصغر خاجي"), "deputy_foreign_minister", "iran", False),
+                 {(new_actor_key("علي أصغر خاجي"), "assistant_foreign_minister", "iran", False),
                    ("hans_grundberg", "special_envoy", "united_nations", False)},
                  id="ar-Musaid-Wazir-al-Kharijiya-assistant-minister-and-UN-envoy"),
     # «کشورمان» / «بلادنا»: the publisher's country; the nisba الإيراني
@@ -141,6 +141,15 @@ AMANI = new_actor_key("مجتبی امانی")
                  {("abbas_araghchi", "foreign_minister", "iran", False),
                    ("badr_albusaidi", "foreign_minister", "oman", False)},
                  id="ar-Naziruhu-al-Umani-his-Omani-counterpart"),
+    # a brief («لشؤون آسيا»), a diplomat's rank before the name («السفير»), a principal («لرئيس المجلس»)
+    pytest.param("ar", "2024-10-10", "واستقبل مساعد وزير الخارجية لشؤون آسيا السفير سميح جوهر حيات سفير إيران "
+                                     "لدى الكويت محمد توتونجي.",
+                 {(new_actor_key("سميح جوهر حيات"), "assistant_foreign_minister", None, False),
+                  (new_actor_key("محمد توتونجي"), "ambassador", "iran", False)},
+                 id="ar-Musaid-Wazir-li-Shuun-Asia-al-Safir-rank-is-not-a-second-post"),
+    pytest.param("ar", "2024-10-10", "وحضر اللقاء المستشار الإعلامي لرئيس المجلس علي حمدان.",
+                 {(new_actor_key("علي حمدان"), "adviser", None, False)},
+                 id="ar-al-Mustashar-al-Ilami-li-Rais-al-Majlis-Ali-is-a-name-not-ala"),
 ])
 def test_roles_stated_in_the_article(resources, language, published, text, expected):
     assert roles(read(resources, language, text, published)) == expected

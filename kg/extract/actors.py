@@ -87,12 +87,13 @@ def find_known_actors(doc: Document, lang: LanguageResources, resources: Resourc
                 first -= 1
                 surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
                 via = "name"
-            elif via == "short" and before.is_word and name_token_ok(before, lang) and \
+            elif via == "short" and before.is_word and name_token_ok(before, lang, sentence) and \
                     not _closes_name(before, "", lang) and \
                     (before.text in lang.given_names or
                      (lang.language == "fa" and before.text not in lang.common_words)) and \
                     not lang.honorifics.match_at(sentence.tokens, first - 1) and \
-                    not _at_boundary(sentence.tokens, first - 1, lang):
+                    not _at_boundary(sentence.tokens, first - 1, lang, phrases_only=before.text in lang.stopwords):
+                # (a stopword here is spelt as a name, «علي» and not «على»: name_token_ok read the spelling)
                 start = _lineage_start(sentence.tokens, first, claimed[sentence.index])
                 if start is None or sentence.tokens[start].text not in _first_names(resources, actor):
                     continue  # «طارق علي فرج الأنصاري»: another person's name ending in this surname

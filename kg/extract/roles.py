@@ -28,7 +28,8 @@ GOVERNMENT_ROLES = {"foreign_minister", "deputy_foreign_minister", "foreign_mini
                      "foreign_ministry_spokesperson", "ambassador", "president", "vice_president",
                      "first_vice_president", "government_spokesperson", "minister", "defense_minister",
                      "interior_minister", "parliament_speaker", "member_of_parliament", "diplomat",
-                     "permanent_representative", "special_envoy"}
+                     "permanent_representative", "special_envoy", "assistant_foreign_minister", "minister_of_state",
+                     "undersecretary"}
 
 
 def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
@@ -50,7 +51,7 @@ def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
             if previous is not None and match.clitic.startswith("ل") and match.first == previous.last + 1:
                 # «المبعوث الخاص للرئيس الروسي»: the principal the title serves, part of that title
                 previous.last = match.last
-                _read_qualifiers(sentence, previous, lang, resources, home_country)
+                _read_qualifiers(sentence, previous, lang, resources, home_country, start=match.last + 1)
                 previous.text = doc.text[sentence.tokens[previous.first].start:sentence.tokens[previous.last].end]
                 continue
             ref = match.values[0]
@@ -113,11 +114,13 @@ def _read_modifiers_before(sentence: Sentence, title: TitleSpan, lang: LanguageR
 
 
 def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResources, resources: Resources,
-                     home_country: str | None) -> None:
-    """Read what follows the core title: an organisation/country, a nisba, کشورمان, سابق …"""
+                     home_country: str | None, start: int | None = None) -> None:
+    """Read what follows the core title (or `start`, after a principal «لرئيس»): an organisation/country,
+    a nisba, کشورمان, سابق …"""
     tokens = sentence.tokens
     kb = resources.gazetteer
-    j = title.core_last + 1
+    j = title.core_last + 1 if start is None else start
+    head = j - 1  # the word adjectives describe
     while j < len(tokens):
         text = tokens[j].text
         if text in ("-", "–") and title.of:
@@ -161,7 +164,7 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
         if text in _FILLERS and j + 1 < len(tokens) and lang.names.match_at(tokens, j + 1) is not None:
             j += 1
             continue
-        portfolio = _portfolio(tokens, j, lang)
+        portfolio = _portfolio(tokens, j, lang, kb)
         if portfolio > j:  # «للشؤون السياسية», «در امور خاورمیانه»: the post's brief, part of the title
             title.last = portfolio - 1
             j = portfolio
@@ -172,7 +175,7 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
             j = posting
             continue
         if lang.language == "ar" and text.startswith("ال") and text not in lang.given_names \
-                and j - title.core_last <= 2 and j + 1 < len(tokens) and not lang.names.match_at(tokens, j) \
+                and j - head <= 2 and j + 1 < len(tokens) and not lang.names.match_at(tokens, j) \
                 and not lang.titles.match_at(tokens, j):
             title.last = j  # an adjective of the title: «رئيس الوفد الوطني», «المبعوث الأممي»
             j += 1
@@ -220,7 +223,7 @@ _POSTED_ROLES = {"ambassador", "special_envoy", "diplomat", "permanent_represent
 _PORTFOLIO_STARTS = ("للشوون", "لشوون", "للشیون", "فیشوون")
 
 
-def _portfolio(tokens, j: int, lang: LanguageResources) -> int:
+def _portfolio(tokens, j: int, lang: LanguageResources, kb) -> int:
     """End (exclusive) of a brief after a title: «للشؤون السياسية الخاصة», «در امور خاورمیانه و آفریقا»."""
     if j >= len(tokens):
         return j
@@ -228,11 +231,19 @@ def _portfolio(tokens, j: int, lang: LanguageResources) -> int:
     if text.startswith(_PORTFOLIO_STARTS) or (text == "در" and j + 1 < len(tokens) and tokens[j + 1].text == "امور"):
         k = j + (2 if text == "در" else 1)
         while k < len(tokens) and k - j < 5 and tokens[k].is_word and text not in lang.stopwords and \
-                (tokens[k].text.startswith("ال") or lang.language == "fa") and \
-                not lang.names.match_at(tokens, k) and tokens[k].text not in lang.given_names:
-            k += 1
+                (tokens[k].text.startswith("ال") or lang.language == "fa" or k == j + 1) and \
+                tokens[k].text not in lang.given_names and not _names_a_person(tokens, k, lang, kb) and \
+                lang.titles.match_at(tokens, k) is None and lang.honorifics.match_at(tokens, k) is None:
+            k += 1  # «لشؤون آسيا»: the first word is the brief whatever it is; then «ال» words go on
         return k
     return j
+
+
+def _names_a_person(tokens, k: int, lang: LanguageResources, kb) -> bool:
+    """A known name starts at token k that is not a place: a brief («لشؤون آسيا») ends before a person."""
+    m = lang.names.match_at(tokens, k)
+    return m is not None and not any(kb.actors.get(r.actor) and kb.actors[r.actor].type in ("place", "country")
+                                     for r in m.values)
 
 
 def _description(tokens, j: int, lang: LanguageResources, kb) -> int:
@@ -460,9 +471,13 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
                  home: str | None, warnings: list[str]) -> list[Role]:
     """Roles the article states: each title with a holder, its organisation filled from the knowledge base."""
     records: dict[tuple[str, str, str | None, bool], Role] = {}
+    ends = {(t.sentence, t.last, t.holder) for t in titles if t.holder}
     for title in titles:
         if title.former or not title.role:
             continue
+        if title.core_first == title.core_last == title.first and not title.of and not title.plural and \
+                (title.sentence, title.first - 1, title.holder) in ends:
+            continue  # «مساعد وزير الخارجية لشؤون آسيا السفير سميح حيات»: a diplomat's rank before the name
         holders: list[tuple[str, str | None]] = []
         if title.plural:
             for item in title.holders:
@@ -470,7 +485,7 @@ def role_records(doc: Document, titles: list[TitleSpan], resources: Resources, o
                 holders.append((holder, country or title.of))
         elif title.holder:
             holders.append((title.holder, title.of))
-        bare = (title.core_first == title.core_last and title.first == title.core_first and not title.of
+        bare = (title.core_first == title.core_last == title.last and title.first == title.core_first and not title.of
                 and title.role in _BARE_GENERIC and not title.plural) or \
             (title.role in _BARE_GENERIC and title.holder_via in ("article", "knowledge_base"))  # «الوزير الإيراني»
         for holder, of in holders:
