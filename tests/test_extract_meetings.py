@@ -241,6 +241,21 @@ CASES = [
     pytest.param("ar", "2023-12-05", "التقى عراقجي فيصل المقداد في دمشق.",
                  [meeting(ARAGHCHI, "faisal_mekdad", place="damascus")],
                  id="ar-iltaqa-X-Faisal-al-Mekdad-no-visit-inside-a-name"),
+    # --- reported by a spokesman: the source is not a participant, «his meeting» is the nearest person's ----
+    pytest.param("fa", "2024-12-30", "به گفته بقائی، وانگ یی در دیدار با عراقچی بر حمایت پکن از برجام تأکید "
+                                     "کرده بود.",
+                 [meeting(ARAGHCHI, "wang_yi")], id="fa-be-gofte-X-source-of-the-report-is-not-a-participant"),
+    pytest.param("fa", "2024-12-30", "اسماعیل بقائی امروز با اشاره به سفر هفته گذشته عباس عراقچی به پکن و دیدار "
+                                     "وی با وانگ یی، گفت: روابط ایران و چین راهبردی است.",
+                 [meeting(ARAGHCHI, "wang_yi")],
+                 id="fa-didar-vey-ba-Y-his-meeting-last-week-no-day-not-the-speakers-today"),
+    pytest.param("fa", "2024-12-30", "کاظم غریب‌آبادی و مجید تخت‌روانچی در این دور با همتایان اروپایی خود دیدار "
+                                     "خواهند کرد.",
+                 [], id="fa-didar-khahand-kard-future-auxiliary-inside-the-light-verb"),
+    pytest.param("fa", "2024-10-12", "پزشکیان روز پنجشنبه هنگام ورود به عشق‌آباد با سردار بردی‌محمداف "
+                                     "رئیس‌جمهور ترکمنستان دیدار کرد.",
+                 [meeting("masoud_pezeshkian", "serdar_berdimuhamedov", place="ashgabat", date="2024-10-10")],
+                 id="fa-hengam-e-vorud-be-X-on-arrival-in-X-and-the-of-spelling-of-ov"),
 ]
 
 

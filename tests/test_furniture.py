@@ -211,6 +211,12 @@ def test_segment_drop_rest_before_body_drops_only_its_line(marker: str, lexicons
     assert [p.kept for p in segment(text, "fa", lexicons)] == [False, True, True, True]
 
 
+def test_segment_marker_with_its_value_heads_no_list(lexicons: Lexicons) -> None:
+    """«کد خبر: ۸۱۶۳۰۷» carries its value; the date line under it is the page's date, not a related story."""
+    text = "\n".join(["کد خبر: ۸۱۶۳۰۷", "تاریخ انتشار: دوشنبه ۱۰ دی ۱۴۰۳ ساعت ۱۲:۴۰", *FA_BODY])
+    assert [p.kept for p in segment(text, "fa", lexicons)] == [False, True, True, True, True]
+
+
 # --------------------------------------------------------------------------------------------------
 # Repeats
 

@@ -232,6 +232,8 @@ def _planned(sentence: Sentence, cue, lang: LanguageResources, dates: list[DateV
         if "future" in m.values and m.last < cue.first and cue.first - m.last <= 15 and \
                 not any("clause" in x.values for x in connectors if m.last < x.first < cue.first):
             return True
+        if "future" in m.values and cue.first < m.first <= cue.last + 1 and tokens[m.first].text.startswith("خواه"):
+            return True  # «دیدار خواهند کرد»: the future auxiliary between a light verb's noun and its verb
     if published:
         near = _pick_date(dates, tokens[cue.first].start)
         if near is not None and near.precision == "day" and near.value > published:
@@ -502,8 +504,14 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
                     and id(c) not in counterpart_ids]
         if genitive:  # «گفت دیدار Y با Z»: the meeting named is Y's, not the speaker's
             return _groups([genitive[0].actor], [c.actor for c in counterparts], separately)
+        if ref.position == "noun" and marker is not None and marker > cue.last + 1 and \
+                lang.pronouns.match_at(tokens, cue.last + 1) is not None:
+            # «سفر عراقچی به پکن و دیدار وی با وانگ یی»: «his meeting» is the nearest person's before it
+            named = [c for c in before if c.type == "Person"]
+            if named:
+                return _groups([named[-1].actor], [c.actor for c in counterparts], separately)
         if before:
-            start = chunks.index(_first_subject(sentence, before))
+            start = chunks.index(_first_subject(sentence, before, lang))
             subjects = [c.actor for c in _coordinated(sentence, chunks, start, lang)
                         if id(c) not in counterpart_ids]
         elif others:
@@ -571,8 +579,12 @@ def _coordinated_with_previous(sentence: Sentence, chunks: list[Chunk], i: int) 
         and chunks[i - 1].last + 1 < chunks[i].first
 
 
-def _first_subject(sentence: Sentence, before: list[Chunk]) -> Chunk:
+def _first_subject(sentence: Sentence, before: list[Chunk], lang: LanguageResources) -> Chunk:
+    """The first chunk that is not governed by a preposition or a source phrase («به گفته بقائی، وانگ یی …»)."""
+    sources = {m.last + 1 for m in lang.speech_cues.find_all(sentence.tokens) if m.values[0].form == "noun"}
     for chunk in before:
+        if chunk.first in sources:
+            continue
         if chunk.first == 0 or sentence.tokens[chunk.first - 1].text not in ("از", "به", "من", "عن", "الی"):
             return chunk
     return before[0]
@@ -633,7 +645,9 @@ def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, 
     limit = min((m.first for m in connectors if "topic" in m.values), default=len(tokens))
     if cue_last is not None:
         limit = min([limit] + [m.first for m in connectors if "clause" in m.values and m.first > cue_last])
-    ending_at = {m.last: set(m.values) for m in connectors}
+    ending_at: dict[int, set[str]] = {}
+    for m in connectors:  # «ورود به» (place) and «به» (visit) both end at «به»
+        ending_at.setdefault(m.last, set()).update(m.values)
     best: tuple[int, str] | None = None
     for span in places:
         if span.first > limit:
@@ -655,6 +669,10 @@ def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, 
 def _pick_date(dates: list[DateValue], near: int | None = None) -> DateValue | None:
     """The day the sentence gives — the one nearest the cue when it gives several («که شامگاه جمعه وارد دوحه
     شده بود، امروز شنبه … دیدار کرد») — else a month or year, kept to tell events apart."""
+    if near is not None and dates and all(d.start >= 0 for d in dates):
+        nearest = min(dates, key=lambda d: abs(d.start - near))
+        if nearest.precision == "week":
+            return None  # «سفر هفته گذشته … و دیدار وی»: last week, no day (a later «امروز» is the report's)
     for precision in ("day", "month", "year"):
         found = [d for d in dates if d.precision == precision]
         if found:
@@ -734,8 +752,8 @@ def _fold_subsets(doc: Document, drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
-    if a.earlier != b.earlier and (a.date or b.date or a.earlier or b.earlier):
-        return False  # «ماه گذشته … دیدار کرده بود» is not today's meeting
+    if a.earlier != b.earlier and (a.date or b.date):
+        return False  # «ماه گذشته … دیدار کرده بود» is not today's meeting (two undated reports may be one)
     if a.date and b.date and not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
         return False
     if a.place and b.place and a.place != b.place:

@@ -100,7 +100,7 @@ def _dates_by_sentence(doc: Document, mentions, anchor: date | None) -> dict[int
 
 def _previous_period(mention, anchor: date | None) -> DateValue | None:
     """«ماه گذشته» / «الشهر الماضي»: the month before the article's (a Gregorian approximation, kept at month
-    precision); «سال گذشته» / «العام الماضي»: the year before."""
+    precision); «سال گذشته» / «العام الماضي»: the year before; «هفته گذشته»: a week back, at week precision."""
     if anchor is None or mention.kind != "relative" or (mention.days or 0) >= 0:
         return None
     if mention.precision == "month":
@@ -110,6 +110,9 @@ def _previous_period(mention, anchor: date | None) -> DateValue | None:
     if mention.precision == "year":
         return DateValue(f"{anchor.year - 1:04d}", "year", "relative", mention.text, mention.start, mention.end,
                          anchor.isoformat())
+    if mention.precision == "week":  # «هفته گذشته»: no day; kept so a nearer «امروز» is not taken for it
+        return DateValue((anchor + timedelta(days=mention.days or -7)).isoformat(), "week", "relative",
+                         mention.text, mention.start, mention.end, anchor.isoformat())
     return None
 
 

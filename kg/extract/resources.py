@@ -48,6 +48,19 @@ class SpeechRef:
     form: str  # finite | participle | plural | noun
 
 
+# Russian and Central Asian surnames end in -ov/-ev written «وف» or «اف» (بردی‌محمدوف / بردی‌محمداف)
+_SURNAME_ENDINGS = (("وف", "اف"), ("اف", "وف"))
+
+
+def _transliterations(alias: str) -> list[str]:
+    """An alias and its other common transliterations."""
+    spellings = [alias]
+    for ending, other in _SURNAME_ENDINGS:
+        if alias.endswith(ending) and len(alias.split()[-1]) > 4:
+            spellings.append(alias[:-len(ending)] + other)
+    return spellings
+
+
 class LanguageResources:
     """Matchers for one language (fa or ar), all views of one `Lexicon` scanned once per sentence."""
 
@@ -59,7 +72,8 @@ class LanguageResources:
         self.names: PhraseMatcher[NameRef] = lex.category("names")
         for actor in gazetteer.actors:
             for alias in gazetteer.aliases_of(actor):
-                self.names.add(alias.alias, NameRef(alias.actor, alias.kind, alias.lang))
+                for spelling in _transliterations(alias.alias):
+                    self.names.add(spelling, NameRef(alias.actor, alias.kind, alias.lang))
         self.titles: PhraseMatcher[TitleRef] = lex.category("titles")
         for row in lexicons.table(language, "titles"):
             self.titles.add(row["title"], TitleRef(row["role"], row.get("of") or None, row["form"]))

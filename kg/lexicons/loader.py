@@ -64,7 +64,8 @@ SCHEMAS: dict[str, Schema] = {
     "connectors": Schema(("phrase", "function"), ("phrase", "function"), unique=("phrase", "function"),
                          allowed=(_enum("function", "with", "and", "present", "place", "visit", "sidelines",
                                         "this_meeting", "joint", "complementizer", "separately", "between",
-                                        "host", "delegation", "our_country", "from", "topic", "back_reference", "headed_by", "clause", "to", "participants", "present_verb", "future"),)),
+                                        "host", "delegation", "our_country", "from", "topic", "back_reference",
+                                        "headed_by", "clause", "to", "participants", "present_verb", "future"),)),
     "role_modifiers": Schema(
         ("modifier", "effect", "position"), ("modifier", "effect", "position"), unique=("modifier", "position"),
         allowed=(_enum("effect", "acting", "deputy", "former", "designate"), _enum("position", "before", "after")),
@@ -132,7 +133,8 @@ def _check(rows: list[Row], schema: Schema) -> None:
                 raise row.error(f"empty {column!r}")
         for column, values in allowed.items():
             if row.get(column) not in values and not (row.get(column) == "" and column not in schema.required):
-                raise row.error(f"{column} {row.get(column)!r} is not one of {', '.join(sorted(v for v in values if v))}")
+                known = ", ".join(sorted(v for v in values if v))
+                raise row.error(f"{column} {row.get(column)!r} is not one of {known}")
         if schema.unique:
             # entries are compared folded: two spellings of one word (ي/ی، ة/ه، hamza) are one entry
             key = tuple(fold_phrase(row.get(c)) for c in schema.unique)

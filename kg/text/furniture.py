@@ -28,6 +28,7 @@ _URL = r"(?:https?://|www\.)\S+"
 _URL_LINE = re.compile(rf"{_URL}(?:\s+{_URL})*")
 _HASHTAG_LINE = re.compile(r"#\w+(?:\s+#\w+)*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
 _TRUNCATION = re.compile(r"(?:\s*(?:\[\s*(?:…|\.{2,})\s*\]|\(\s*(?:…|\.{2,})\s*\)|…|\.{2,}))+\s*$")
 _TRAILING_PUNCTUATION = re.compile(r"[\s.!?؟!:؛;،,\"'«»“”)\]]+$")
 _SENTENCE_END = re.compile(r"[.!?؟!…。۔][\"'»”)\]]*$")
@@ -168,8 +169,10 @@ def _mark_furniture(lines: list[str], folded: list[str], reasons: list[str | Non
                     for j in range(i + 1, len(lines)):
                         reasons[j] = f"after furniture:{marker}"
                     return
-                if alone and action == "drop_line_prefix":
-                    # «اقرأ أيضا:» alone on its line heads a list of other stories: drop the list too
+                rest = key[len(key) - len(key.lstrip(_BULLETS)) + match.end():]
+                if alone and action == "drop_line_prefix" and not _DIGIT.search(rest):
+                    # «اقرأ أيضا:» alone on its line heads a list of other stories: drop the list too;
+                    # «کد خبر: ۸۱۶۳۰۷» carries its value and heads nothing
                     for j in range(i + 1, len(lines)):
                         if reasons[j] is not None or not _LETTER_OR_DIGIT.search(lines[j]):
                             continue
