@@ -256,6 +256,14 @@ CASES = [
                                      "رئیس‌جمهور ترکمنستان دیدار کرد.",
                  [meeting("masoud_pezeshkian", "serdar_berdimuhamedov", place="ashgabat", date="2024-10-10")],
                  id="fa-hengam-e-vorud-be-X-on-arrival-in-X-and-the-of-spelling-of-ov"),
+    pytest.param("ar", "2023-10-26", "استقبل الأمين العام لحزب الله السيد حسن نصرالله، أمس، نائب رئيس المكتب "
+                                     "السياسي لحركة «حماس» الشيخ صالح العاروري والأمين العام لحركة الجهاد "
+                                     "الإسلامي زياد النخالة.",
+                 [meeting("hassan_nasrallah", "saleh_al_arouri", "ziyad_al_nakhalah", date="2023-10-25")],
+                 id="ar-istaqbala-X-Y-wa-Z-titled-objects-with-a-quoted-organisation"),
+    pytest.param("ar", "2023-10-26", "وكان حسن نصرالله قد التقى العاروري والنخالة في الثاني من أيلول الماضي.",
+                 [meeting("hassan_nasrallah", "saleh_al_arouri", "ziyad_al_nakhalah", date="2023-09-02")],
+                 id="ar-earlier-meeting-on-an-ordinal-day-of-a-Levantine-month"),
 ]
 
 

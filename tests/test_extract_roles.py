@@ -150,6 +150,11 @@ AMANI = new_actor_key("مجتبی امانی")
     pytest.param("ar", "2024-10-10", "وحضر اللقاء المستشار الإعلامي لرئيس المجلس علي حمدان.",
                  {(new_actor_key("علي حمدان"), "adviser", None, False)},
                  id="ar-al-Mustashar-al-Ilami-li-Rais-al-Majlis-Ali-is-a-name-not-ala"),
+    pytest.param("ar", "2023-10-26", "استقبل حسن نصرالله نائب رئيس المكتب السياسي لحركة «حماس» الشيخ صالح "
+                                     "العاروري والأمين العام لحركة الجهاد الإسلامي زياد النخالة.",
+                 {("saleh_al_arouri", "deputy_head_of_political_bureau", "hamas", False),
+                  ("ziyad_al_nakhalah", "secretary_general", "pij", False)},
+                 id="ar-li-Harakat-quoted-Hamas-then-the-name-each-title-to-its-own-holder"),
 ])
 def test_roles_stated_in_the_article(resources, language, published, text, expected):
     assert roles(read(resources, language, text, published)) == expected

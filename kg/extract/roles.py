@@ -12,7 +12,9 @@ article's date, in the knowledge base.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
+from kg.extract.actors import _QUOTES_CLOSE, _QUOTES_OPEN
 from kg.extract.resources import LanguageResources, Resources
 from kg.extract.spans import NameSpan, TitleSpan
 from kg.records import Evidence, Role
@@ -148,8 +150,14 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
             title.last = posting - 1
             j = posting
             continue
-        name = lang.names.match_at(tokens, j)
+        quoted = text in _QUOTES_OPEN and j + 1 < len(tokens)  # «لحركة «حماس» الشيخ …»: a name in quotes
+        name = lang.names.match_at(tokens, j + 1 if quoted else j)
+        if quoted and name is not None and not (name.last + 1 < len(tokens) and
+                                                tokens[name.last + 1].text in _QUOTES_CLOSE):
+            name = None
         if name is not None:
+            if quoted:
+                name = replace(name, last=name.last + 1)
             refs = [r for r in name.values if kb.actors.get(r.actor) and kb.actors[r.actor].type != "person"]
             if refs:
                 actor = refs[0].actor
@@ -161,9 +169,11 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
                 title.last = name.last
                 j = name.last + 1
                 continue
-        if text in _FILLERS and j + 1 < len(tokens) and lang.names.match_at(tokens, j + 1) is not None:
-            j += 1
-            continue
+        if _filler(text, lang) and j + 1 < len(tokens):
+            k = j + 2 if tokens[j + 1].text in _QUOTES_OPEN else j + 1  # «لحركة «حماس»»
+            if k < len(tokens) and lang.names.match_at(tokens, k) is not None:
+                j += 1
+                continue
         portfolio = _portfolio(tokens, j, lang, kb)
         if portfolio > j:  # «للشؤون السياسية», «در امور خاورمیانه»: the post's brief, part of the title
             title.last = portfolio - 1
@@ -221,6 +231,11 @@ def _read_members(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
 
 _POSTED_ROLES = {"ambassador", "special_envoy", "diplomat", "permanent_representative"}
 _PORTFOLIO_STARTS = ("للشوون", "لشوون", "للشیون", "فیشوون")
+
+
+def _filler(text: str, lang: LanguageResources) -> bool:
+    """«حركة», «لحركة», «جنبش»: a word that only introduces the organisation's name."""
+    return text in _FILLERS or (lang.language == "ar" and text[:1] in ("ل", "و", "ب") and text[1:] in _FILLERS)
 
 
 def _portfolio(tokens, j: int, lang: LanguageResources, kb) -> int:
@@ -351,7 +366,8 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
                     and 0 <= right.first - left.last <= 7 \
                     and not _clause_between(sentence, left.last, right.first, lang) \
                     and not sentence.tokens[left.core_first].text.startswith("ال") \
-                    and (left.of is None or left.of == right.of):
+                    and (left.of is None or left.of == right.of) \
+                    and not any(left.last < p.first < right.first for p in people):  # a name ends the stack
                 left.holder, left.holder_via = right.holder, "stacked"
 
 
