@@ -54,8 +54,11 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
             article[t.role].add((t.holder, of, t.acting))
             worded[fold_key(t.text)].add(t.holder)
     for t in titles:
-        if t.form == "counterpart" and not t.holder:
-            _resolve_counterpart(t, titles, resources, on)
+        if t.form == "counterpart":
+            if t.holder:
+                _counterpart_post(t, titles, resources, on)
+            else:
+                _resolve_counterpart(t, titles, resources, on)
             continue
         if t.plural and on and t.role not in _GENERIC_ROLES:
             for n, (of, first, last, _holder) in enumerate(t.members):
@@ -95,6 +98,21 @@ def _resolve_counterpart(t: TitleSpan, titles: list[TitleSpan], resources: Resou
         resources.gazetteer.actors else set()
     if len(held) == 1:
         t.holder, t.holder_via, t.role = held.pop(), "counterpart", subject.role
+
+
+def _counterpart_post(t: TitleSpan, titles: list[TitleSpan], resources: Resources, on: str | None) -> None:
+    """A named counterpart holds the subject's post («نظيره»), or failing that the one post the knowledge
+    base gives them that day in the country named; otherwise no role is stated."""
+    subject = next((x for x in reversed(titles) if x.sentence == t.sentence and x.last < t.first and x.holder
+                    and x.holder != t.holder and x.role not in _GENERIC_ROLES and not x.plural and x.role), None)
+    if subject is not None:
+        t.role = subject.role
+        return
+    if on and t.holder in resources.gazetteer.actors:
+        posts = {p.role for p in resources.gazetteer.positions_of(t.holder, on)
+                 if (not t.of or p.of == t.of) and p.role not in _GENERIC_ROLES}
+        if len(posts) == 1:
+            t.role = posts.pop()
 
 
 def _home(role: str, home: str | None, language: str) -> str | None:

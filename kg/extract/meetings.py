@@ -22,6 +22,7 @@ from kg.extract.resources import LanguageResources, Resources
 from kg.extract.spans import NameSpan
 from kg.records import DateValue, Evidence, Interaction
 from kg.text.document import Document, Sentence
+from kg.text.normalize import fold_key
 
 _PARTICIPANT_TYPES = {"Person", "Organization"}
 _NEWS_KINDS = {"news_agency", "newspaper", "broadcaster", "website", "news"}
@@ -108,13 +109,13 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                 if drafts:
                     _add_details(drafts[-1], sentence, s_chunks, places, sentence_dates, lang, embedded)
                 continue
+            if _planned(sentence, cue, lang, sentence_dates, published):
+                continue  # «قرار است فردا … دیدار کند», «ومن المقرر أن … يلتقي»: not (yet) a meeting or a trip
             if ref.kind == "Visit":
                 if embedded or _definite_noun(sentence, cue, lang):
                     continue  # «أهم محاور زيارته إلى روسيا» inside a statement, «الزيارة»: not a new report
                 _visit(drafts, trips, sentence, cue, s_chunks, places, sentence_dates, lang, kb, subject, topic)
                 continue
-            if _planned(sentence, cue, lang, sentence_dates, published):
-                continue  # «قرار است فردا … دیدار کند», «ومن المقرر أن … يلتقي»: not (yet) a meeting
             if ref.kind == "Letter":
                 groups = _letter(sentence, cue, s_chunks, lang, subject, topic)
             else:
@@ -224,13 +225,18 @@ def _resolve_talks(drafts: list[_Draft]) -> None:
                 d.place = None
 
 
+# clause openers that stay in a plan's future: «من المقرر أن يتوجه إلى الدوحة، حيث يلتقي …»
+_FUTURE_GOES_ON = frozenset(fold_key(w) for w in ("حيث",))
+
+
 def _planned(sentence: Sentence, cue, lang: LanguageResources, dates: list[DateValue], published: str | None) -> bool:
     """A meeting still to come: a future marker before the cue in its clause, or a day after the article's."""
     tokens = sentence.tokens
     connectors = lang.connectors.find_all(tokens)
     for m in connectors:
         if "future" in m.values and m.last < cue.first and cue.first - m.last <= 15 and \
-                not any("clause" in x.values for x in connectors if m.last < x.first < cue.first):
+                not any("clause" in x.values and tokens[x.first].text not in _FUTURE_GOES_ON
+                        for x in connectors if m.last < x.first < cue.first):
             return True
         if "future" in m.values and cue.first < m.first <= cue.last + 1 and tokens[m.first].text.startswith("خواه"):
             return True  # «دیدار خواهند کرد»: the future auxiliary between a light verb's noun and its verb
@@ -352,11 +358,14 @@ def _is_news_outlet(kb, actor: str) -> bool:
 def _refers_back(sentence: Sentence, cue_first: int, lang: LanguageResources) -> bool:
     """«در این دیدار», «خلال اللقاء», «في اتصاله»: the cue names an interaction already told."""
     tokens = sentence.tokens
-    if cue_first > 0 and tokens[cue_first - 1].text in _DEMONSTRATIVES:
-        return True
+    if cue_first > 0 and tokens[cue_first - 1].text in _DEMONSTRATIVES and \
+            (lang.language != "ar" or tokens[cue_first].text.startswith(("ال", "وال"))):
+        return True  # «هذا اللقاء»; but «قبل ذلك جلسة مباحثات»: the demonstrative ends «before that»
     for m in lang.connectors.find_all(tokens):
         if "this_meeting" in m.values and m.first <= cue_first <= m.last:
             return True
+        if "present" in m.values and m.last == cue_first - 1:
+            return True  # «حضر الاستقبال X»: X attended the reception already told
     return False
 
 
@@ -605,7 +614,11 @@ def _present(sentence: Sentence, chunks: list[Chunk], lang: LanguageResources) -
     found: list[str] = []
     for m in lang.connectors.find_all(sentence.tokens):
         if "present" in m.values:
-            i = _chunk_after(sentence, chunks, m.last, max_gap=4, lang=lang)
+            after = m.last
+            cue = lang.meeting_cues.match_at(sentence.tokens, m.last + 1)
+            if cue is not None and cue.values[0].position == "noun":
+                after = cue.last  # «حضر الاستقبال X»: the attended meeting's noun comes first
+            i = _chunk_after(sentence, chunks, after, max_gap=4, lang=lang)
             if i is not None:
                 found.extend(c.actor for c in _coordinated(sentence, chunks, i, lang) if c.actor)
         if "present_verb" in m.values:

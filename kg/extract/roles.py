@@ -19,6 +19,7 @@ from kg.extract.resources import LanguageResources, Resources
 from kg.extract.spans import NameSpan, TitleSpan
 from kg.records import Evidence, Role
 from kg.text.document import Document, Sentence
+from kg.text.normalize import fold_key
 
 _FILLERS = {"جنبش", "حرکت", "حرکه", "سازمان", "جمهوری", "دولت", "کشور", "حزب", "رژیم", "نهضت", "دوله"}
 _SKIP_BETWEEN = {"،", ",", "»", "«", '"', "(", ")", ":"}
@@ -282,6 +283,9 @@ def _description(tokens, j: int, lang: LanguageResources, kb) -> int:
     return k if k > start else j
 
 
+_HOST_NOUNS = frozenset(fold_key(w) for w in ("المملكة", "الدولة", "السلطنة", "البلاد", "الجمهورية", "الإمارة"))
+
+
 def _posting(tokens, j: int, lang: LanguageResources, kb) -> int:
     """End (exclusive) of «در لبنان», «لدى مصر», «إلى اليمن», «بدمشق» after a diplomat's title."""
     if j >= len(tokens):
@@ -289,6 +293,8 @@ def _posting(tokens, j: int, lang: LanguageResources, kb) -> int:
     k = j
     if tokens[j].text in ("در", "لدی", "الی", "فی", "في", "به"):
         k = j + 1
+    if k > j and k < len(tokens) and tokens[k].text in _HOST_NOUNS:
+        return k + 1  # «سفير إيران لدى الدولة», «لدى المملكة»: the host country as the host's press calls it
     m = lang.names.match_at(tokens, k) if k < len(tokens) else None
     if m is None or (k == j and m.clitic not in ("ب", "ل")):
         return j
@@ -336,7 +342,12 @@ def attach_titles(doc: Document, titles: list[TitleSpan], names: list[NameSpan],
                 _attach_plural(sentence, title, people, names, lang)
                 continue
             if title.form == "counterpart":
-                continue  # resolved from the subject's post (kg.extract.chunks.resolve_titles)
+                # «مباحثات مع نظيره السعودي الأمير فيصل بن فرحان»: named right after; the post is resolved
+                # from the subject's (kg.extract.chunks.resolve_titles), as is an unnamed counterpart
+                after = _person_after(sentence, title, people, lang)
+                if after is not None:
+                    title.holder, title.holder_via, title.role = after.actor, "apposition-after", ""
+                continue
             before = None if title.holder_via == "conjoined" or _referential(sentence, title, doc.language) \
                 else _person_before(sentence, title, people, lang)
             after = _person_after(sentence, title, people, lang)
