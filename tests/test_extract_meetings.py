@@ -264,6 +264,18 @@ CASES = [
     pytest.param("ar", "2023-10-26", "وكان حسن نصرالله قد التقى العاروري والنخالة في الثاني من أيلول الماضي.",
                  [meeting("hassan_nasrallah", "saleh_al_arouri", "ziyad_al_nakhalah", date="2023-09-02")],
                  id="ar-earlier-meeting-on-an-ordinal-day-of-a-Levantine-month"),
+    pytest.param("ar", "2024-10-10", "وعقد عراقجي جلسة مباحثات مع نظيره السعودي الأمير فيصل بن "
+                                     "فرحان، بحضور السفير الإيراني لدى المملكة علي رضا عنايتي.",
+                 [meeting(ARAGHCHI, "faisal_bin_farhan", present=("alireza_enayati",))],
+                 id="ar-mubahathat-maa-naziruhu-named-counterpart-and-ambassador-to-the-Kingdom-present"),
+    pytest.param("ar", "2024-10-10", "استقبل ولي العهد السعودي الأمير محمد بن سلمان، في الرياض، أمس، وزير "
+                                     "الخارجية الإيراني عباس عراقجي. حضر الاستقبال الأمير فيصل بن فرحان.",
+                 [meeting(ARAGHCHI, "mohammed_bin_salman", place="riyadh", date="2024-10-09",
+                          present=("faisal_bin_farhan",), host="mohammed_bin_salman", guest=ARAGHCHI)],
+                 id="ar-hadara-al-istiqbal-X-attended-the-reception-is-present-not-a-meeting"),
+    pytest.param("ar", "2024-10-10", "ومن المقرر أن يتوجه عراقجي اليوم إلى الدوحة، حيث يلتقي رئيس مجلس الوزراء "
+                                     "القطري محمد بن عبد الرحمن آل ثاني.",
+                 [], id="ar-min-al-muqarrar-trip-then-haythu-yaltaqi-is-still-planned"),
 ]
 
 
