@@ -133,6 +133,10 @@ def test_claims_persian_not_statements(resources, text):
 
 
 ARABIC = [
+    pytest.param("تلقى وزير الخارجية عبدالله علي اليحيا اتصالا هاتفيا اليوم. وأطلع عراقجي الوزير اليحيا على موقف "
+                 "بلاده، فيما أكد الوزير اليحيا أن \"دولة الكويت تدعو إلى ضبط النفس\".",
+                 [("abdullah_al_yahya", "تدعو إلى ضبط النفس")],
+                 id="ar-akkada-al-Wazir-X-after-the-same-title-earlier-in-the-sentence"),
     pytest.param('وقال عراقجي إن "إيران لن تتخلى عن حلفائها في المنطقة".',
                  [("abbas_araghchi", "إيران لن تتخلى عن حلفائها")],
                  id="ar-verb-first-Araghchi-said-that"),

@@ -276,6 +276,18 @@ CASES = [
     pytest.param("ar", "2024-10-10", "ومن المقرر أن يتوجه عراقجي اليوم إلى الدوحة، حيث يلتقي رئيس مجلس الوزراء "
                                      "القطري محمد بن عبد الرحمن آل ثاني.",
                  [], id="ar-min-al-muqarrar-trip-then-haythu-yaltaqi-is-still-planned"),
+    pytest.param("ar", "2023-06-21", "ووصل أمير عبداللهيان إلى البلاد قادما من مسقط التي التقى فيها أمس جلالة "
+                                     "السلطان هيثم بن طارق.",
+                 [meeting(ABDOLLAHIAN, "haitham_bin_tariq", place="muscat", date="2023-06-20")],
+                 id="ar-min-Masqat-allati-iltaqa-fiha-a-meeting-in-a-relative-clause-about-the-city"),
+    pytest.param("ar", "2023-06-21", "استقبل ولي العهد الشيخ مشعل الأحمد الجابر الصباح في قصر بيان اليوم وزير "
+                                     "الخارجية الإيراني حسين أمير عبداللهيان. وعقد وزير الخارجية الشيخ سالم "
+                                     "عبدالله الجابر الصباح جلسة مباحثات مع نظيره الإيراني، حضرها من الجانب "
+                                     "الكويتي السفير سميح جوهر حيات.",
+                 [meeting(ABDOLLAHIAN, "mishal_al_ahmad", date="2023-06-21", host="mishal_al_ahmad",
+                          guest=ABDOLLAHIAN),
+                  meeting(ABDOLLAHIAN, "salem_al_sabah", present=(new_actor_key("سميح جوهر حيات"),))],
+                 id="ar-Gulf-full-names-of-known-people-and-hadaraha-min-al-janib-present"),
 ]
 
 

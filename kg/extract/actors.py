@@ -102,6 +102,7 @@ def find_known_actors(doc: Document, lang: LanguageResources, resources: Resourc
                 surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
         if _type(kb, actor) == "Person" and lang.language == "ar":
             last = _lineage(sentence.tokens, last, claimed[sentence.index])
+            last = _rest_of_known_name(sentence.tokens, last, claimed[sentence.index], _name_words(resources, actor))
             surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
         spans.append(NameSpan(sentence.index, first, last, actor, _type(kb, actor), via, confidence,
                               surface, names[0].lang, clitic))
@@ -125,6 +126,19 @@ def _lineage_start(tokens, first: int, claimed: set[int]) -> int | None:
     if start >= 1 and tokens[start - 1].is_word and start - 1 not in claimed and start < first:
         return start - 1
     return None
+
+
+def _rest_of_known_name(tokens, last: int, claimed: set[int], words: set[str]) -> int:
+    """«مشعل الأحمد [الجابر الصباح]»: the name written on with words of the knowledge base's fuller names."""
+    while last + 1 < len(tokens) and last + 1 not in claimed and tokens[last + 1].text in words and \
+            tokens[last + 1].text.startswith("ال"):  # family names, not «ولي العهد» of a titled alias
+        last += 1
+    return last
+
+
+def _name_words(resources: Resources, actor: str) -> set[str]:
+    return {fold_key(w) for alias in resources.gazetteer.aliases_of(actor) if alias.kind == "name"
+            for w in alias.key.split() if len(w) > 2}
 
 
 def _first_names(resources: Resources, actor: str) -> set[str]:

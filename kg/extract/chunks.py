@@ -120,6 +120,9 @@ def _home(role: str, home: str | None, language: str) -> str | None:
     return home if role in GOVERNMENT_ROLES else None
 
 
+_APPOSITION_GAP = 3  # tokens between a name and its title: a comma, quotes, an honorific («الشيخ»)
+
+
 def build_chunks(doc: Document, lang: LanguageResources, names: list[NameSpan],
                  titles: list[TitleSpan]) -> dict[int, list[Chunk]]:
     """Chunks per sentence index, in text order, non-overlapping."""
@@ -139,9 +142,14 @@ def build_chunks(doc: Document, lang: LanguageResources, names: list[NameSpan],
             if span.type != "Person" and title_tokens & set(range(span.first, span.last + 1)):
                 continue  # the organisation or country of a title, not an actor on its own
             first, last = span.first, span.last
-            for t in sentence_titles:
-                if t.holder == span.actor and t.holder_via.startswith("apposition"):
-                    first, last = min(first, t.first), max(last, t.last)
+            grown = True
+            while grown:  # the titles in apposition next to this mention, not another mention's titles
+                grown = False
+                for t in sentence_titles:
+                    if t.holder == span.actor and t.holder_via.startswith("apposition") and \
+                            not (first <= t.first and t.last <= last) and \
+                            (0 <= first - t.last <= _APPOSITION_GAP or 0 <= t.first - last <= _APPOSITION_GAP):
+                        first, last, grown = min(first, t.first), max(last, t.last), True
             chunks.append(Chunk(s, first, last, span.actor, span.type, "name", via=span.via))
             covered.update(range(first, last + 1))
         for t in sentence_titles:

@@ -30,7 +30,9 @@ _DEMONSTRATIVES = {"این", "همین", "هذا", "هذه", "ذلک", "ذلك",
 _COORDINATION = {"و", "،", ",", "-"}
 _PLACE_NOUNS = {"العاصمه", "مدینه", "شهر", "پایتخت", "بندر", "منطقه"}
 _PREPOSITIONS = {"با", "مع", "از", "به", "من", "الی", "عن", "الى", "لدی", "علی", "في", "فی", "در"}
-_SKIPPABLE = {"سید", "دکتر", "السید", "الدکتور", "الشیخ", "«", "»", '"'}
+_SKIPPABLE = {"سید", "دکتر", "السید", "الدکتور", "الشیخ", "«", "»", '"'} | {
+    # «التي التقى فيها أمس جلالة السلطان …»: the relative clause's «in it» and a day word before the object
+    fold_key(w) for w in ("فيها", "فيه", "خلالها", "خلاله", "أمس", "اليوم", "الجانب")}  # «حضرها من الجانب الكويتي X»
 
 
 @dataclass(slots=True)
@@ -127,7 +129,7 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                 continue
             if protagonist is None and groups[0]:
                 protagonist = groups[0][0]
-            place = _place(sentence, places, lang, False, cue.last)
+            place = _place(sentence, places, lang, False, cue.last, cue.first)
             for participants in groups:
                 if len(set(participants)) < 2:
                     continue
@@ -306,7 +308,7 @@ def _visit(drafts: list[_Draft], trips: dict[str, tuple[str, DateValue | None]],
         groups = _participants(sentence, cue, chunks, lang, subject, topic)
         people = [g for g in groups if len(set(g)) >= 2 and all(_is_person(chunks, p) for p in g[1:])]
         if people:  # «زار لاريجاني الأمين العام لحزب الله نعيم قاسم»: visiting a person is meeting them
-            city = _place(sentence, places, lang, False, cue.last)
+            city = _place(sentence, places, lang, False, cue.last, cue.first)
             for group in people:
                 draft = _Draft("Meeting", sorted(set(group)), sentence, f"meeting.{lang.language}.visit",
                                date=day, place=city)
@@ -647,13 +649,21 @@ def _host_guest(ref, sentence: Sentence, cue_first: int, participants: list[str]
     return None, None
 
 
+_RELATIVE_PLACE = frozenset(fold_key(w) for w in ("التي", "الذي", "حيث", "که"))
+
+
 def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, visit: bool,
-           cue_last: int | None = None) -> str | None:
+           cue_last: int | None = None, cue_first: int | None = None) -> str | None:
     """The city (or, for a visit, the country) introduced by «در»/«في»/«بـ» — or «به»/«إلى» in a visit —
     in the clause of the cue: not inside a topic phrase («درباره …», «بشأن …») or a later clause («حيث …»)."""
     if not places:
         return None
     tokens = sentence.tokens
+    if cue_first is not None:
+        for span in places:  # «قادما من مسقط التي التقى فيها أمس …»: the city the relative clause is about
+            if span.type == "Place" and span.last + 2 <= cue_first <= span.last + 3 and \
+                    tokens[span.last + 1].text in _RELATIVE_PLACE:
+                return span.actor
     connectors = lang.connectors.find_all(tokens, overlapping=True)
     limit = min((m.first for m in connectors if "topic" in m.values), default=len(tokens))
     if cue_last is not None:
