@@ -288,6 +288,10 @@ CASES = [
                           guest=ABDOLLAHIAN),
                   meeting(ABDOLLAHIAN, "salem_al_sabah", present=(new_actor_key("سميح جوهر حيات"),))],
                  id="ar-Gulf-full-names-of-known-people-and-hadaraha-min-al-janib-present"),
+    pytest.param("fa", "2023-10-14", "امیرعبداللهیان که پس از سفر به بغداد، بیروت و دمشق، شامگاه جمعه وارد دوحه "
+                                     "شده بود، امروز شنبه با شیخ محمد بن عبدالرحمن آل ثانی دیدار کرد.",
+                 [meeting(ABDOLLAHIAN, "mohammed_bin_abdulrahman_al_thani", place="doha", date="2023-10-14")],
+                 id="fa-after-a-tour-the-last-arrival-nearest-the-verb-is-the-place"),
 ]
 
 

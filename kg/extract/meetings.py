@@ -649,6 +649,7 @@ def _host_guest(ref, sentence: Sentence, cue_first: int, participants: list[str]
     return None, None
 
 
+_ARRIVED = frozenset(fold_key(w) for w in ("وارد",))  # «وارد دوحه شد»; not «عازم» / «راهی» (leaving for)
 _RELATIVE_PLACE = frozenset(fold_key(w) for w in ("التي", "الذي", "حيث", "که"))
 
 
@@ -669,9 +670,12 @@ def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, 
     if cue_last is not None:
         limit = min([limit] + [m.first for m in connectors if "clause" in m.values and m.first > cue_last])
     ending_at: dict[int, set[str]] = {}
+    arrivals: set[int] = set()  # «سفر به X», «وارد X شد»: a trip's destination, where a meeting may be
     for m in connectors:  # «ورود به» (place) and «به» (visit) both end at «به»
         ending_at.setdefault(m.last, set()).update(m.values)
-    best: tuple[int, str] | None = None
+        if "visit" in m.values and (m.last > m.first or tokens[m.first].text in _ARRIVED):
+            arrivals.add(m.last)
+    best: tuple[int, int, str] | None = None
     for span in places:
         if span.first > limit:
             continue
@@ -680,13 +684,15 @@ def _place(sentence: Sentence, places: list[NameSpan], lang: LanguageResources, 
             before -= 1  # «في العاصمة العمانية مسقط»
         functions = ending_at.get(before, set())
         introduced = "place" in functions or (span.clitic in ("ب", "وب", "فب") and span.type == "Place") or (
-            "visit" in functions and (visit or span.first >= 2 and tokens[span.first - 2].text == "سفر"))
+            "visit" in functions and (visit or before in arrivals))
         if not introduced or (span.type == "Country" and not visit):
             continue  # a meeting's place is a city; a country only as a visit's destination
         rank = 0 if span.type == "Place" else 2
-        if best is None or rank < best[0]:
-            best = (rank, span.actor)
-    return best[1] if best else None
+        # the nearest to the cue: «پس از سفر به بغداد …، شامگاه جمعه وارد دوحه شده بود، امروز … دیدار کرد»
+        distance = abs(span.first - cue_last) if cue_last is not None else 0
+        if best is None or (rank, distance) < best[:2]:
+            best = (rank, distance, span.actor)
+    return best[2] if best else None
 
 
 def _pick_date(dates: list[DateValue], near: int | None = None) -> DateValue | None:
