@@ -290,8 +290,12 @@ CASES = [
                  id="ar-Gulf-full-names-of-known-people-and-hadaraha-min-al-janib-present"),
     pytest.param("fa", "2023-10-14", "امیرعبداللهیان که پس از سفر به بغداد، بیروت و دمشق، شامگاه جمعه وارد دوحه "
                                      "شده بود، امروز شنبه با شیخ محمد بن عبدالرحمن آل ثانی دیدار کرد.",
-                 [meeting(ABDOLLAHIAN, "mohammed_bin_abdulrahman_al_thani", place="doha", date="2023-10-14")],
+                 [visit(ABDOLLAHIAN, "qatar", "doha", "2023-10-13"),
+                  meeting(ABDOLLAHIAN, "mohammed_bin_abdulrahman_al_thani", place="doha", date="2023-10-14")],
                  id="fa-after-a-tour-the-last-arrival-nearest-the-verb-is-the-place"),
+    pytest.param("fa", "2019-12-30", "قرار است ظریف اواسط دی‌ماه برای شرکت در گفت‌وگوی رایسینا به دهلی‌نو سفر کند و "
+                                     "در آنجا با سوبرامانیام جایشانکار وزیر امور خارجه هند دیدار و گفت‌وگو کند.",
+                 [], id="fa-qarar-ast-reaches-a-meeting-verb-far-along-the-clause"),
 ]
 
 

@@ -227,6 +227,7 @@ def _resolve_talks(drafts: list[_Draft]) -> None:
                 d.place = None
 
 
+_PLAN_REACH = 30  # tokens from «قرار است» / «من المقرر أن» to the verb it governs, within one clause
 # clause openers that stay in a plan's future: «من المقرر أن يتوجه إلى الدوحة، حيث يلتقي …»
 _FUTURE_GOES_ON = frozenset(fold_key(w) for w in ("حيث",))
 
@@ -236,7 +237,7 @@ def _planned(sentence: Sentence, cue, lang: LanguageResources, dates: list[DateV
     tokens = sentence.tokens
     connectors = lang.connectors.find_all(tokens)
     for m in connectors:
-        if "future" in m.values and m.last < cue.first and cue.first - m.last <= 15 and \
+        if "future" in m.values and m.last < cue.first and cue.first - m.last <= _PLAN_REACH and \
                 not any("clause" in x.values and tokens[x.first].text not in _FUTURE_GOES_ON
                         for x in connectors if m.last < x.first < cue.first):
             return True
