@@ -296,6 +296,11 @@ CASES = [
     pytest.param("fa", "2019-12-30", "قرار است ظریف اواسط دی‌ماه برای شرکت در گفت‌وگوی رایسینا به دهلی‌نو سفر کند و "
                                      "در آنجا با سوبرامانیام جایشانکار وزیر امور خارجه هند دیدار و گفت‌وگو کند.",
                  [], id="fa-qarar-ast-reaches-a-meeting-verb-far-along-the-clause"),
+    pytest.param("ar", "2025-04-20", "وأشاد وفد من «حماس» بالموقف التركي، إذ سبق للرئيس رجب طيب أردوغان "
+                                     "أن استقبل رئيس المجلس القيادي للحركة محمد درويش في إسطنبول.",
+                 [meeting("recep_tayyip_erdogan", new_actor_key("محمد درويش"), place="istanbul",
+                          host="recep_tayyip_erdogan", guest=new_actor_key("محمد درويش"))],
+                 id="ar-sabaqa-li-X-an-istaqbala-titled-Y-lil-haraka-an-earlier-min-is-not-the-object"),
 ]
 
 

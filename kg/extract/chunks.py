@@ -146,7 +146,7 @@ def build_chunks(doc: Document, lang: LanguageResources, names: list[NameSpan],
             while grown:  # the titles in apposition next to this mention, not another mention's titles
                 grown = False
                 for t in sentence_titles:
-                    if t.holder == span.actor and t.holder_via.startswith("apposition") and \
+                    if t.holder == span.actor and t.holder_via.startswith(("apposition", "stacked")) and \
                             not (first <= t.first and t.last <= last) and \
                             (0 <= first - t.last <= _APPOSITION_GAP or 0 <= t.first - last <= _APPOSITION_GAP):
                         first, last, grown = min(first, t.first), max(last, t.last), True

@@ -464,6 +464,8 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
     marker = None
     for m in connectors:
         if ("with" in m.values or "from" in m.values) and "present" not in m.values:
+            if arabic_verb and m.first < cue.first:
+                continue  # «زيارة لوفد من حماس …، إذ سبق لأردوغان أن استقبل …»: an Arabic verb's «مع» follows it
             i = _chunk_after(sentence, chunks, m.last, lang=lang)
             if i is not None and abs(m.first - cue.first) <= 40 and i != after_verb:
                 counterparts = _coordinated(sentence, chunks, i, lang)

@@ -170,6 +170,10 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
                 title.last = name.last
                 j = name.last + 1
                 continue
+        if text in _THE_ORGANISATION:  # «رئيس المجلس القيادي للحركة محمد درويش»: the movement told before
+            title.last = j
+            j += 1
+            continue
         if _filler(text, lang) and j + 1 < len(tokens):
             k = j + 2 if tokens[j + 1].text in _QUOTES_OPEN else j + 1  # «لحركة «حماس»»
             if k < len(tokens) and lang.names.match_at(tokens, k) is not None:
@@ -232,6 +236,9 @@ def _read_members(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
 
 _POSTED_ROLES = {"ambassador", "special_envoy", "diplomat", "permanent_representative"}
 _PORTFOLIO_STARTS = ("للشوون", "لشوون", "للشیون", "فیشوون")
+
+
+_THE_ORGANISATION = frozenset(fold_key(w) for w in ("للحركة", "للحزب", "للجماعة", "للمنظمة", "للتنظيم"))
 
 
 def _filler(text: str, lang: LanguageResources) -> bool:
