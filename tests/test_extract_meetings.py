@@ -301,6 +301,15 @@ CASES = [
                  [meeting("recep_tayyip_erdogan", new_actor_key("محمد درويش"), place="istanbul",
                           host="recep_tayyip_erdogan", guest=new_actor_key("محمد درويش"))],
                  id="ar-sabaqa-li-X-an-istaqbala-titled-Y-lil-haraka-an-earlier-min-is-not-the-object"),
+    pytest.param("fa", "2025-01-26", "ضیاء احمد تکل معاون سخنگوی وزارت خارجه امارت اسلامی به پژواک گفت که عراقچی "
+                                     "در مقر وزارت خارجه با مولوی امیرخان متقی دیدار کرد.",
+                 [meeting(ARAGHCHI, "amir_khan_muttaqi")],
+                 id="fa-X-goft-ke-Y-ba-Z-didar-kard-the-source-of-a-reported-meeting-is-not-in-it"),
+    pytest.param("fa", "2025-01-26", "وزیر خارجه ایران امروز در کابل با سرپرست وزارت خارجه امارت اسلامی دیدار کرد.",
+                 [meeting(ARAGHCHI, "amir_khan_muttaqi", place="kabul", date="2025-01-26")],
+                 id="fa-titles-only-the-Islamic-Emirates-acting-minister-is-Afghanistans"),
+    pytest.param("fa", "2023-05-20", "سفیر کشورمان در کابل روز شنبه با سرپرست وزارت خارجه طالبان دیدار کرد.",
+                 [], id="fa-safir-e-keshvareman-one-of-many-ambassadors-is-not-resolved-from-the-KB"),
 ]
 
 

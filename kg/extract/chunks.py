@@ -77,8 +77,13 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
         if len(candidates) == 1:
             t.holder, t.holder_via = next(iter(candidates)), "article"
             continue
-        if on and of and t.role not in _GENERIC_ROLES and of in resources.gazetteer.actors:
+        if on and of and t.role not in _GENERIC_ROLES and of in resources.gazetteer.actors and \
+                resources.role_types.get(t.role, {}).get("single") == "1":
+            # only a post one person holds at a time: «سفیر کشورمان» is one of many ambassadors
             held = resources.gazetteer.holders(t.role, of, on)
+            parent = resources.gazetteer.actors[of].parent
+            if not held and parent:  # «وزارت خارجه امارت اسلامی»: the movement that governs the country
+                held = resources.gazetteer.holders(t.role, parent, on)
             people = {p.holder for p in held if p.acting == t.acting} or {p.holder for p in held}
             if len(people) == 1:
                 t.holder, t.holder_via = next(iter(people)), "knowledge_base"

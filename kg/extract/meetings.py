@@ -510,7 +510,8 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
         counterparts = counterparts + [c for c in joined if c not in counterparts and c.type == "Person"]
     if counterparts:
         counterpart_ids = {id(c) for c in counterparts}
-        before = [c for c in chunks if c.last < (marker or 0) and id(c) not in counterpart_ids]
+        said = _reported_clause_start(sentence, lang, marker or 0)
+        before = [c for c in chunks if said <= c.first and c.last < (marker or 0) and id(c) not in counterpart_ids]
         others = [c for c in chunks if id(c) not in counterpart_ids]
         if after_verb is not None and id(chunks[after_verb]) not in counterpart_ids:
             return _groups([chunks[after_verb].actor], [c.actor for c in counterparts], separately)
@@ -591,6 +592,19 @@ def _pronoun_after(sentence: Sentence, position: int, lang: LanguageResources) -
 def _coordinated_with_previous(sentence: Sentence, chunks: list[Chunk], i: int) -> bool:
     return i > 0 and all(t.text in _COORDINATION for t in sentence.tokens[chunks[i - 1].last + 1:chunks[i].first]) \
         and chunks[i - 1].last + 1 < chunks[i].first
+
+
+def _reported_clause_start(sentence: Sentence, lang: LanguageResources, end: int) -> int:
+    """«X به پژواک گفت که عراقچی … با Y دیدار کرد»: the reported clause, where the meeting's subject is;
+    the speaker before «گفت که» / «قال إن» is only the source. 0 when there is none before `end`."""
+    tokens = sentence.tokens
+    speech_ends = [m.last for m in lang.speech_cues.find_all(tokens) if m.last < end]
+    if not speech_ends:
+        return 0
+    for m in lang.connectors.find_all(tokens):
+        if "complementizer" in m.values and m.last < end and any(0 <= m.first - e <= 3 for e in speech_ends):
+            return m.last + 1
+    return 0
 
 
 def _first_subject(sentence: Sentence, before: list[Chunk], lang: LanguageResources) -> Chunk:
