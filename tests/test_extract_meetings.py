@@ -310,6 +310,11 @@ CASES = [
                  id="fa-titles-only-the-Islamic-Emirates-acting-minister-is-Afghanistans"),
     pytest.param("fa", "2023-05-20", "سفیر کشورمان در کابل روز شنبه با سرپرست وزارت خارجه طالبان دیدار کرد.",
                  [], id="fa-safir-e-keshvareman-one-of-many-ambassadors-is-not-resolved-from-the-KB"),
+    pytest.param("ar", "2025-05-20", "أجرى معالي السيد بدر بن حمد البوسعيدي وزير الخارجية اليوم اتصالين هاتفيين "
+                                     "منفصلين مع معالي عباس عراقجي، ومع السيد ستيف ويتكوف المبعوث الخاص.",
+                 [call("badr_albusaidi", ARAGHCHI, date="2025-05-20"),
+                  call("badr_albusaidi", "steve_witkoff", date="2025-05-20")],
+                 id="ar-ittisalayn-munfasilayn-maa-X-wa-maa-Y-two-separate-calls"),
 ]
 
 

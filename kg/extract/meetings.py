@@ -470,6 +470,7 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
             if i is not None and abs(m.first - cue.first) <= 40 and i != after_verb:
                 counterparts = _coordinated(sentence, chunks, i, lang)
                 marker = m.first
+                counterparts += _and_with(sentence, chunks, connectors, counterparts, lang)
                 break
     if not counterparts and after_verb is not None:
         listed = _coordinated(sentence, chunks, after_verb, lang)
@@ -556,6 +557,28 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
             if len(group) >= 2 and (0 <= cue.first - group[-1].last <= 3 or 0 <= group[0].first - cue.last <= 3):
                 return [[c.actor for c in group]]
     return []
+
+
+def _and_with(sentence: Sentence, chunks: list[Chunk], connectors, listed: list[Chunk],
+              lang: LanguageResources) -> list[Chunk]:
+    """«مع X، ومع Y», «با X و با Y»: more counterparts, each with its own «with», right after the list."""
+    tokens = sentence.tokens
+    more: list[Chunk] = []
+    end = listed[-1].last
+    for m in connectors:
+        if m.first <= end or ("with" not in m.values and "from" not in m.values):
+            continue
+        gap = [t for t in tokens[end + 1:m.first] if t.is_word]
+        joined = tokens[m.first].text.startswith("و") and lang.language == "ar" or [t.text for t in gap] == ["و"]
+        if not joined or len(gap) > 1 or (gap and gap[0].text != "و"):
+            break
+        i = _chunk_after(sentence, chunks, m.last, lang=lang)
+        if i is None or chunks[i].type != "Person":
+            break
+        group = _coordinated(sentence, chunks, i, lang)
+        more += group
+        end = group[-1].last
+    return more
 
 
 def _next_person(sentence: Sentence, chunks: list[Chunk], i: int, lang: LanguageResources,
