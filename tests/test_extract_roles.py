@@ -155,6 +155,12 @@ AMANI = new_actor_key("مجتبی امانی")
                  {("saleh_al_arouri", "deputy_head_of_political_bureau", "hamas", False),
                   ("ziyad_al_nakhalah", "secretary_general", "pij", False)},
                  id="ar-li-Harakat-quoted-Hamas-then-the-name-each-title-to-its-own-holder"),
+    pytest.param("ar", "2024-10-10", "حضر الاستقبال الأمير فيصل بن فرحان بن عبد الله وزير الخارجية، والدكتور مساعد "
+                                     "بن محمد العيبان وزير الدولة مستشار الأمن الوطني.",
+                 {("faisal_bin_farhan", "foreign_minister", "saudi_arabia", False),
+                  (new_actor_key("مساعد بن محمد العيبان"), "minister_of_state", None, False),
+                  (new_actor_key("مساعد بن محمد العيبان"), "national_security_adviser", None, False)},
+                 id="ar-name-title-then-wa-al-Duktur-name-title-a-list-of-people-each-with-their-posts"),
 ])
 def test_roles_stated_in_the_article(resources, language, published, text, expected):
     assert roles(read(resources, language, text, published)) == expected

@@ -114,6 +114,9 @@ def _lineage(tokens, last: int, claimed: set[int]) -> int:
     while last + 2 < len(tokens) and tokens[last + 1].text in ("بن", "بنت", "ال") and \
             tokens[last + 2].is_word and last + 2 not in claimed:
         last += 2
+        if tokens[last].text in ("عبد", "ابو") and last + 1 < len(tokens) and tokens[last + 1].is_word and \
+                last + 1 not in claimed:
+            last += 1  # «بن عبد الله» written apart
     return last
 
 

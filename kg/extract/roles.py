@@ -451,16 +451,18 @@ def _person_after(sentence: Sentence, title: TitleSpan, people: list[NameSpan],
         i += 1
         skipped += 1
     starts = {i}
+    listed = False
     while i < len(tokens):
         m = lang.honorifics.match_at(tokens, i)
         if m is None:
             break
+        listed = listed or (i == title.last + 1 + skipped and m.clitic.startswith("و"))
         i = m.last + 1
         starts.add(i)
     for span in people:
         if span.first in starts:
-            if span.clitic.startswith("و") or (span.first > 0 and tokens[span.first - 1].text == "و"):
-                return None  # «…، وأيمن الصفدي»: the next person in a list, not this title's holder
+            if listed or span.clitic.startswith("و") or (span.first > 0 and tokens[span.first - 1].text == "و"):
+                return None  # «…، وأيمن الصفدي», «…، والدكتور مساعد العيبان»: the next person in a list
             return span
     return None
 
