@@ -315,6 +315,11 @@ CASES = [
                  [call("badr_albusaidi", ARAGHCHI, date="2025-05-20"),
                   call("badr_albusaidi", "steve_witkoff", date="2025-05-20")],
                  id="ar-ittisalayn-munfasilayn-maa-X-wa-maa-Y-two-separate-calls"),
+    pytest.param("ar", "2023-12-08", "الرئيس الروسي والرئيس الإيراني خلال اجتماع في موسكو، 7 ديسمبر 2023\n"
+                                     "وصف وزير الخارجية الإيراني حسين أمير عبد اللهيان، اليوم الجمعة، أزمة غزة "
+                                     "بأنها مهمة.\nجاء ذلك خلال اتصال هاتفي بين عبد اللهيان وإسماعيل هنية.",
+                 [call(ABDOLLAHIAN, HANIYEH, date="2023-12-08")],
+                 id="ar-jaa-dhalika-khilal-ittisal-the-day-of-the-report-it-refers-back-to"),
 ]
 
 

@@ -92,6 +92,8 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                            default=len(sentence.tokens))
         places = places_by_sentence.get(sentence.index, [])
         sentence_dates = dates_in(sentence)
+        # what «جاء ذلك خلال …» refers back to: the day of this sentence's report («وصف X اليوم الجمعة …»)
+        report_dates = [d for d in sentence_dates if d.calendar == "relative"] or sentence_dates
         if first_speech < len(sentence.tokens):
             # «دیدار کرد و گفت حمله دیروز …»: a date inside the statement is not the meeting's
             said_from = sentence.tokens[first_speech].start
@@ -148,6 +150,8 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
                 drafts.append(draft)
         if sentence_dates:
             previous_dates = sentence_dates
+        elif report_dates:
+            previous_dates = report_dates
         if subject:
             topic = subject
     _resolve_talks(drafts)

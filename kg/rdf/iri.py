@@ -52,7 +52,8 @@ class IRIs:
         return f"{self.base}{_KIND_SEGMENTS[kind]}/{date or 'undated'}/{digest(kind, identity)}"
 
     def claim(self, article_id: str, number: int) -> str:
-        return f"{self.base}claim/{segment(article_id)}/{number}"
+        # zero-padded, so that IRIs sort in the order the article makes its claims
+        return f"{self.base}claim/{segment(article_id)}/{number:04d}"
 
     def role(self, holder_iri: str, role: str, of_iri: str | None, acting: bool) -> str:
         tail = f"{role}{'-acting' if acting else ''}"
