@@ -423,15 +423,33 @@ def _chunk_after(sentence: Sentence, chunks: list[Chunk], position: int, max_gap
 
 def _title_tokens(sentence: Sentence, lang: LanguageResources) -> set[int]:
     """Tokens of plural titles and nisbas, which may stand between a preposition and the names it governs."""
+    cache = getattr(sentence.tokens, "scans", None)
+    key = f"title_tokens:{lang.language}"
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[return-value]
     skip: set[int] = set()
     for m in lang.titles.find_all(sentence.tokens):
         if m.values[0].form == "plural":
             skip.update(range(m.first, m.last + 1))
     skip.update(t.index for t in sentence.tokens if t.is_word and _is_adjective(sentence, t, lang))
+    if cache is not None:
+        cache[key] = skip
     return skip
 
 
 def _skippable(sentence: Sentence, lang: LanguageResources | None) -> set[int]:
+    """Tokens that may stand between a preposition or cue and the name it governs (cached per sentence)."""
+    cache = getattr(sentence.tokens, "scans", None)
+    key = f"skippable:{lang.language if lang else ''}"
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[return-value]
+    skip = _find_skippable(sentence, lang)
+    if cache is not None:
+        cache[key] = skip
+    return skip
+
+
+def _find_skippable(sentence: Sentence, lang: LanguageResources | None) -> set[int]:
     tokens = sentence.tokens
     skip = {t.index for t in tokens if t.text in _SKIPPABLE or (lang is not None and t.text in lang.stopwords)}
     if lang is not None:
