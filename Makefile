@@ -6,7 +6,7 @@ KG     := $(VENV)/bin/kg
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 STORE  ?= build/store
 
-.PHONY: setup run test lint eval bench fuzz clean system-deps browser-deps
+.PHONY: setup run test lint eval bench fuzz clean system-deps browser-deps rdf-tools
 
 setup: $(STAMP)
 
@@ -24,8 +24,27 @@ run: $(STAMP)
 	@echo; echo "== Shared interlocutors (saved query: shared-interlocutors)"
 	$(KG) query shared-interlocutors --store $(STORE) --format table
 
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps rdf-tools
 	$(PY) -m pytest -q
+
+# Property tests (tests/test_fuzz_*.py) at full size: over 10,000 generated inputs in all; the total is
+# counted from Hypothesis' statistics. `make test` runs the same properties on a fortieth of the inputs.
+fuzz: $(STAMP)
+	@mkdir -p build; HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q --hypothesis-show-statistics \
+	  tests/test_fuzz_text.py tests/test_fuzz_dates.py tests/test_fuzz_pipeline.py > build/fuzz.log 2>&1 \
+	  || { cat build/fuzz.log; exit 1; }
+	@tail -n 1 build/fuzz.log
+	@awk '/passing, [0-9]+ failing/ {n += $$2} END {print "fuzz: " n " generated inputs passed"; exit n < 10000}' \
+	  build/fuzz.log
+
+# raptor's rapper (Debian raptor2-utils), the third parser of tests/test_export_validity.py; same rules.
+rdf-tools:
+	@if command -v rapper >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing raptor2-utils (apt-get) for the export-validity test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    raptor2-utils >/dev/null; \
+	else echo "note: rapper missing and not root: the export-validity test will be skipped"; fi
 
 # Java and Apache Jena (Debian's jars) for the remote-store integration tests; the Oxigraph server comes
 # from PyPI with the dev dependencies. Installed once, as root, when missing; skipped otherwise.
@@ -60,8 +79,10 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy kg
 
 # Scale benchmarks: 1k and 10k synthetic articles; BENCH_FULL=1 adds 100k (about an hour).
+# Reasoning: owlrl's full closure vs kg's at about 10k, 100k and 1M triples (owlrl at 1M: an hour or more).
 bench: $(STAMP)
 	$(PY) bench/scale.py $(if $(BENCH_FULL),--full)
+	$(PY) bench/reasoning.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kg.commands.network",
     "kg.commands.report",
     "kg.commands.explain",
+    "kg.commands.validate",
 )
 
 

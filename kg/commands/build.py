@@ -6,16 +6,39 @@ import argparse
 from pathlib import Path
 
 from kg.commands.common import EXIT_OK, EXIT_USAGE, err
+from kg.errors import InputError
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, got {text}")
+    return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("build", help="build a store from articles (folders, files, or - for stdin)",
+    p = sub.add_parser("build", help="build or update a store from articles (folders, files, or - for stdin)",
                        description="Read articles, extract actors, roles, interactions and claims, "
-                       "write the graph and its inferences to STORE, and print a summary.")
+                       "write the graph and its inferences to STORE, and print a summary. Builds are "
+                       "incremental: only new and changed articles are extracted again, and a build with "
+                       "nothing new changes nothing.")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="article files or folders; - reads stdin")
     p.add_argument("-o", "--output", required=True, metavar="STORE", help="store folder to write")
-    p.add_argument("--reasoner", choices=("owlrl", "rules"), default="owlrl",
-                   help="OWL 2 RL engine (default: owlrl)")
+    from kg.build import DEFAULT_REASONER, NO_REASONING
+    from kg.rdf.reason import ENGINES
+
+    p.add_argument("--reasoner", choices=(*ENGINES, NO_REASONING), default=DEFAULT_REASONER,
+                   help=f"OWL 2 RL engine (default: {DEFAULT_REASONER}); {NO_REASONING} skips reasoning "
+                   "(no inferred graph)")
+    p.add_argument("--jobs", "-j", type=_positive, default=1, metavar="N",
+                   help="extract on N local processes (default: 1)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786)")
+    p.add_argument("--prune", action="store_true",
+                   help="remove the store's articles that are not among the inputs (e.g. whose files are "
+                   "gone): the store then mirrors the inputs; without it, builds only add and update")
+    p.add_argument("--no-export", dest="export", action="store_false",
+                   help="do not write STORE/graph.ttl and graph.trig (use `kg export` when needed)")
     p.add_argument("--strict", action="store_true", help="stop at the first input problem")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     p.set_defaults(func=run)
@@ -27,16 +50,25 @@ def run(args: argparse.Namespace) -> int:
     progress = (lambda m: err(m)) if not args.quiet else None
     try:
         report = build(args.inputs, Path(args.output), reasoner=args.reasoner, strict=args.strict,
-                       progress=progress)
+                       progress=progress, jobs=args.jobs, scheduler=args.scheduler, prune=args.prune,
+                       export=args.export)
     except NothingBuilt as exc:
-        err(str(exc))
+        for problem in exc.problems:
+            err(f"skipped {problem}")
+        err("nothing could be built" + ("" if exc.problems else ": no input files"))
         return EXIT_USAGE
-    for problem in report.problems:
-        err(f"skipped {problem}")
+    except InputError as exc:  # raised only with --strict
+        err(f"{exc} (--strict: stopped at the first problem; the store was not changed)")
+        return EXIT_USAGE
     for warning in report.warnings:
         err(f"warning: {warning}")
-    print(f"built {args.output}: {report.articles} articles, {report.actors} actors ({report.persons} persons), "
-          f"{report.meetings} meetings, {report.phone_calls} phone calls, {report.interactions} interactions "
+    for problem in report.problems:  # last, so the inputs left out are what the user sees
+        err(f"skipped {problem}")
+    if report.unchanged:
+        err("nothing changed: the store is up to date")
+    print(f"built {args.output}: {report.articles} articles, {report.actors} actors "
+          f"({report.persons} persons), {report.meetings} meetings, {report.phone_calls} phone calls, "
+          f"{report.interactions} interactions "
           f"({report.merges} merged across articles), {report.roles} roles, {report.claims} claims, "
           f"{report.triples} triples ({report.inferred} inferred) in {report.seconds:.1f} s "
           f"(reasoning {report.reasoning_seconds:.1f} s)"

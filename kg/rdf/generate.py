@@ -60,6 +60,7 @@ def roles_source(lexicons: Lexicons | None = None) -> str:
         "# Role types: the hierarchy of posts (generated from kg/lexicons/role_types.tsv by",
         "# `python -m kg.rdf.generate`; do not edit). Each class is a subclass of kg:RoleAssertion;",
         "# an acting holder's role is a subclass of the role (ActingForeignMinister ⊑ ForeignMinister).",
+        "# kg:singleHolderPost marks posts one person holds at a time (the consistency report reads it).",
         "",
         f"@prefix kg:   <{ONTOLOGY_NS}> .",
         "@prefix owl:  <http://www.w3.org/2002/07/owl#> .",
@@ -73,12 +74,13 @@ def roles_source(lexicons: Lexicons | None = None) -> str:
         parent = f"kg:{role_class_name(broader)}" if broader else "kg:RoleAssertion"
         labels = [f'"{row["label_en"]}"@en']
         labels += [f'"{row[c]}"@{c[-2:]}' for c in ("label_fa", "label_ar") if row.get(c)]
-        out.append(f"kg:{role_class_name(row['id'])} a owl:Class ; rdfs:subClassOf {parent} ;")
-        out.append(f"    rdfs:label {', '.join(labels)} .")
+        post = role_class_name(row["id"])
+        single = f" ;\n    kg:singleHolderPost kg:{post}" if row.get("single") == "1" else ""
+        out.append(f"kg:{post} a owl:Class ; rdfs:subClassOf {parent} ;")
+        out.append(f"    rdfs:label {', '.join(labels)}{single} .")
         if row.get("acting") == "1":
-            out.append(f"kg:{role_class_name(row['id'], True)} a owl:Class ; "
-                       f"rdfs:subClassOf kg:{role_class_name(row['id'])} ;")
-            out.append(f'    rdfs:label "acting {row["label_en"]}"@en .')
+            out.append(f"kg:{role_class_name(row['id'], True)} a owl:Class ; rdfs:subClassOf kg:{post} ;")
+            out.append(f'    rdfs:label "acting {row["label_en"]}"@en{single} .')
     return "\n".join(out) + "\n"
 
 

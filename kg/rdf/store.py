@@ -1,7 +1,8 @@
 """The on-disk store: an Oxigraph database per build generation, switched atomically.
 
 A STORE folder holds generations (`gen-000001/` …) and a `current` symbol link to the live one.
-A build writes a new generation next to the old one and, only when it is complete, replaces
+A build writes a new generation next to the old one (an incremental build starts it as a RocksDB
+checkpoint of the live one: hard links, no copy) and, only when it is complete, replaces
 `current` with `os.replace` (atomic on POSIX): a build that fails or is killed leaves the previous
 store intact and usable. `STORE/graph.ttl` and `STORE/graph.trig` link to the live exports. A lock
 file stops a second build on the same store while one runs.
@@ -20,6 +21,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph
 
@@ -66,9 +68,20 @@ def read_manifest(root: Path) -> dict:
 
 @contextmanager
 def build_lock(root: Path) -> Iterator[None]:
-    """Hold STORE/.lock for the duration of a build; refuse if another build holds it."""
-    root.mkdir(parents=True, exist_ok=True)
-    handle = open(root / LOCK, "a+")
+    """Hold STORE/.lock for the duration of a build; refuse if another build holds it.
+
+    A store folder this call created is removed again when the build fails before publishing
+    anything, so a first build that could not build leaves nothing behind.
+    """
+    created = not os.path.lexists(root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        handle = open(root / LOCK, "a+")
+    except FileExistsError:
+        raise StoreError(f"{root}: exists and is not a folder; give a new or an existing store folder"
+                         ) from None
+    except OSError as exc:
+        raise StoreError(f"{root}: cannot create or lock the store folder: {exc.strerror or exc}") from None
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -77,6 +90,10 @@ def build_lock(root: Path) -> Iterator[None]:
                          "wait for it to finish") from None
     try:
         yield
+    except BaseException:
+        if created and not (root / CURRENT).is_symlink():
+            shutil.rmtree(root, ignore_errors=True)
+        raise
     finally:
         fcntl.flock(handle, fcntl.LOCK_UN)
         handle.close()
@@ -90,6 +107,17 @@ def new_generation(root: Path) -> Path:
     if gen.exists():
         shutil.rmtree(gen)
     gen.mkdir(parents=True)
+    return gen
+
+
+def generation_from(root: Path, live: Path) -> Path:
+    """A new generation whose database starts as a checkpoint of `live`'s (immutable files hard-linked)."""
+    gen = new_generation(root)
+    try:
+        pyoxigraph.Store.read_only(str(live / DATABASE)).backup(str(gen / DATABASE))
+    except OSError as exc:
+        discard(gen)
+        raise StoreError(f"{root}: cannot copy the live database: {exc}") from exc
     return gen
 
 
@@ -132,6 +160,55 @@ def write_atomically(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "wb") as handle:
         handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
+# --------------------------------------------------------------------------------------------------
+# Export
+
+PREFIXES = {
+    "kg": "https://example.org/kg/ontology#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "schema": "https://schema.org/",
+    "wd": "http://www.wikidata.org/entity/",
+}
+EXPORT_FORMATS = {
+    "turtle": pyoxigraph.RdfFormat.TURTLE,
+    "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    "trig": pyoxigraph.RdfFormat.TRIG,
+    "nquads": pyoxigraph.RdfFormat.N_QUADS,
+    "json-ld": pyoxigraph.RdfFormat.JSON_LD,
+}
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+def export(store: pyoxigraph.Store, output: BinaryIO, fmt: str) -> None:
+    """Write the store to `output`, streaming: every named graph for trig, nquads and json-ld; for turtle
+    and nt the union of all graphs, each triple once. The order is the database's, so the same
+    content always gives the same bytes, however it was loaded."""
+    rdf_format = EXPORT_FORMATS[fmt]
+    prefixes = PREFIXES if rdf_format in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG) else None
+    if rdf_format.supports_datasets:
+        store.dump(output, rdf_format, prefixes=prefixes)
+    else:
+        union = store.query(_UNION)
+        assert isinstance(union, pyoxigraph.QueryTriples)
+        pyoxigraph.serialize(union, output, rdf_format, prefixes=prefixes)
+
+
+def export_file(store: pyoxigraph.Store, path: Path, fmt: str) -> None:
+    """`export` into a file, atomically (readers see the old file or the whole new one)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as handle:
+        export(store, handle, fmt)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(tmp, path)

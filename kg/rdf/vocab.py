@@ -11,10 +11,18 @@ class KG(DefinedNamespace):
     _NS = Namespace("https://example.org/kg/ontology#")
 
     Actor: URIRef
+    ActorPair: URIRef
     Article: URIRef
     Claim: URIRef
     Country: URIRef
+    DeputyForeignMinister: URIRef
+    DeputyHeadOfPoliticalBureau: URIRef
+    DeputyPrimeMinister: URIRef
+    DeputySecretaryGeneral: URIRef
     Evidence: URIRef
+    ForeignMinister: URIRef
+    HeadOfPoliticalBureau: URIRef
+    InstitutionalContact: URIRef
     Interaction: URIRef
     KnownPosition: URIRef
     Letter: URIRef
@@ -23,9 +31,13 @@ class KG(DefinedNamespace):
     Person: URIRef
     PhoneCall: URIRef
     Place: URIRef
+    President: URIRef
     PressConference: URIRef
+    PrimeMinister: URIRef
     RoleAssertion: URIRef
+    SecretaryGeneral: URIRef
     SharedInterlocutor: URIRef
+    VicePresident: URIRef
     Visit: URIRef
     acting: URIRef
     affiliatedWith: URIRef
@@ -33,6 +45,8 @@ class KG(DefinedNamespace):
     attestedOn: URIRef
     cites: URIRef
     claimForm: URIRef
+    coParticipant: URIRef
+    coPresentWith: URIRef
     confidence: URIRef
     country: URIRef
     cue: URIRef
@@ -44,18 +58,23 @@ class KG(DefinedNamespace):
     end: URIRef
     endDate: URIRef
     evidence: URIRef
+    excludes: URIRef
     fileName: URIRef
     firstDate: URIRef
     guest: URIRef
+    hasPart: URIRef
     holder: URIRef
     holds: URIRef
     host: URIRef
     inArticle: URIRef
     inKnowledgeBase: URIRef
     interactedWith: URIRef
+    involvedIn: URIRef
     involves: URIRef
     language: URIRef
     lastDate: URIRef
+    level: URIRef
+    madeClaim: URIRef
     madeIn: URIRef
     mentions: URIRef
     metWith: URIRef
@@ -68,11 +87,13 @@ class KG(DefinedNamespace):
     presentAt: URIRef
     published: URIRef
     publisher: URIRef
+    roleHeld: URIRef
     roleLabel: URIRef
     roleOf: URIRef
     rule: URIRef
     sentence: URIRef
     sha256: URIRef
+    singleHolderPost: URIRef
     source: URIRef
     speaker: URIRef
     spokeByPhoneWith: URIRef

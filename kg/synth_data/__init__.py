@@ -1,0 +1,1 @@
+"""Templates for `kg synth` (benchmark corpora only): sentence frames and phrases per language."""
