@@ -73,6 +73,11 @@ eval: $(STAMP)
 	@echo "== seeds/ (5 sample articles)"; $(EVAL) seeds ../shared/eval/seeds-gold.json --quiet
 	@echo; echo "== tests/corpus/ (50 articles written and annotated by the project)"; \
 	  $(EVAL) tests/corpus/articles tests/corpus/gold.json --quiet
+	@echo; echo "== tests/heldout/ (16 articles, kept out of development until their first measurement)"; \
+	  $(EVAL) tests/heldout/articles tests/heldout/gold.json --quiet
+	@echo; echo "== persons found from the text alone"; \
+	  $(PY) tests/discovered_precision.py tests/corpus/articles tests/corpus/gold.json; \
+	  $(PY) tests/discovered_precision.py tests/heldout/articles tests/heldout/gold.json
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check kg tests
