@@ -2,9 +2,11 @@
 
 Whole-graph queries are the saved queries without required parameters; per-actor queries are the saved
 queries whose one required parameter is a person or actor (their meetings, roles, claims, interlocutors,
-shared interlocutors), bound to each given actor: rdflib through `initBindings`, Oxigraph through
-substitutions as `kg query` does, or a VALUES block (kg.remote.with_values) where pyoxigraph refuses
-to substitute a variable that is not projected. rdflib runs are cut at --timeout seconds (SIGALRM);
+shared interlocutors), bound to each given actor: rdflib through `initBindings`, Oxigraph exactly as
+`kg query` binds them (kg.queries.run: substitution, with the value repeated as a one-row VALUES block
+at the head of every group that projects the parameter, so that Oxigraph's planner starts from it).
+Every run reads all rows, and Oxigraph's are turned into Python strings as `kg query` does.
+rdflib runs are cut at --timeout seconds (SIGALRM);
 Oxigraph queries run in Rust, so bench/scale.py runs each in its own process and stops it from
 outside. Prints JSON; a query that was cut is reported as null.
 """
@@ -21,9 +23,9 @@ from pathlib import Path
 
 import pyoxigraph
 
+from kg.queries import run as run_query
 from kg.queries import saved_queries
 from kg.rdf import store as kgstore
-from kg.remote import with_values
 
 
 def benchmark_queries() -> tuple[dict[str, str], dict[str, tuple[str, str]]]:
@@ -89,11 +91,8 @@ def main() -> None:
     if args.engine == "oxigraph":
         def run(text: str, binding: tuple[str, str] | None = None) -> int:
             values = {pyoxigraph.Variable(binding[0]): pyoxigraph.NamedNode(binding[1])} if binding else None
-            try:  # as `kg query` binds them
-                result = store.query(text, use_default_graph_as_union=True, substitutions=values)
-            except RuntimeError:  # pyoxigraph substitutes projected variables only
-                result = store.query(with_values(text, values or {}), use_default_graph_as_union=True)
-            return sum(1 for _ in result)
+            _columns, rows = run_query(store, text, values)  # as `kg query` binds them
+            return sum(1 for _ in rows)
     else:
         import rdflib
 

@@ -7,6 +7,9 @@ exports); reasoning over the built store; the median latency of every whole-grap
 every per-actor query on the embedded Oxigraph store and on rdflib's in-memory store; peak memory.
 Then the growth exponent of each figure between sizes (time ∝ N^k; k = 1 is linear). Prints tables
 and writes bench/results/scale-<sizes>.json.
+
+--no-queries skips the query latencies (the longest part at 10k), --no-reasoning the reasoning: the
+build figures (throughput against hazm, stage split, peak memory, growth) are what remains.
 """
 
 from __future__ import annotations
@@ -107,7 +110,7 @@ def actors(store: Path) -> dict[str, str]:
             "hub_interactions": rows[0]["n"].value, "typical_interactions": rows[len(rows) // 2]["n"].value}
 
 
-def measure(n: int, work: Path, rdflib_max: int) -> dict:
+def measure(n: int, work: Path, rdflib_max: int, queries: bool = True, reasoning: bool = True) -> dict:
     folder = corpus(n)
     size = sum(p.stat().st_size for p in folder.glob("*.txt"))
     result: dict = {"articles": n, "mean_bytes": size / n}
@@ -121,12 +124,17 @@ def measure(n: int, work: Path, rdflib_max: int) -> dict:
         result[f"build_{jobs}job"] = build
         print(f"   build, {jobs} job(s): {build['seconds']:.1f} s", file=sys.stderr)
     store = work / f"store-{n}-2"
-    result["reasoning"] = _child("bench/reason_once.py", str(store), timeout=REASONING_TIMEOUT)
+    if reasoning:
+        result["reasoning"] = _child("bench/reason_once.py", str(store), timeout=REASONING_TIMEOUT)
+    if not queries:
+        for jobs in (1, 2):
+            subprocess.run(["rm", "-rf", str(work / f"store-{n}-{jobs}")], check=False)
+        return result
     who = actors(store)
     result["actors"] = who
     picks = ["--actor", who["hub"], "--actor", who["typical"]]
     result["oxigraph"] = oxigraph_latencies(store, picks)
-    if result["build_2job"]["triples"] + result["reasoning"].get("inferred", 0) <= rdflib_max:
+    if result["build_2job"]["triples"] + result.get("reasoning", {}).get("inferred", 0) <= rdflib_max:
         result["rdflib"] = _child("bench/query_latency.py", str(store), "--engine", "rdflib", *picks,
                                   "--timeout", str(QUERY_TIMEOUT), capped=True)
     else:
@@ -172,16 +180,24 @@ def figures(r: dict) -> dict[str, float | None]:
         "build 2 jobs / hazm 2 proc": r["build_2job"]["articles_per_s"] / r["hazm_2proc"]["articles_per_s"],
         "build 1 job: seconds": r["build_1job"]["seconds"],
         "build 2 jobs: seconds": r["build_2job"]["seconds"],
+        "build 1 job: CPU seconds": r["build_1job"].get("cpu_seconds"),
+        "build 2 jobs: CPU seconds (parent + workers)": (r["build_2job"]["cpu_seconds"]
+                                                         + r["build_2job"]["worker_cpu_seconds"]
+                                                         if "cpu_seconds" in r["build_2job"] else None),
         "triples (stated)": r["build_2job"]["triples"],
-        "reasoning: seconds": r["reasoning"].get("seconds"),
-        "inferred triples": r["reasoning"].get("inferred"),
         "peak MB: build 1 job": r["build_1job"]["peak_rss_mb"],
         "peak MB: build 2 jobs (parent)": r["build_2job"]["peak_rss_mb"],
         "peak MB: build 2 jobs (a worker)": r["build_2job"]["worker_peak_rss_mb"],
-        "peak MB: reasoning": r["reasoning"].get("peak_rss_mb"),
     }
-    for stage, seconds in r["build_1job"]["stages"].items():
-        out[f"build 1 job, stage {stage}: seconds"] = seconds
+    if "reasoning" in r:
+        out["reasoning: seconds"] = r["reasoning"].get("seconds")
+        out["inferred triples"] = r["reasoning"].get("inferred")
+        out["peak MB: reasoning"] = r["reasoning"].get("peak_rss_mb")
+    for jobs in (1, 2):
+        label = "1 job" if jobs == 1 else f"{jobs} jobs"
+        for stage, seconds in r[f"build_{jobs}job"]["stages"].items():
+            if stage != "reasoning":  # reasoning is measured on its own (above)
+                out[f"build {label}, stage {stage}: seconds"] = seconds
     for engine in ("oxigraph", "rdflib"):
         if engine not in r:
             continue
@@ -218,13 +234,17 @@ def main() -> None:
     parser.add_argument("--full", action="store_true", help="add the 100k-article corpus (about an hour)")
     parser.add_argument("--sizes", type=int, nargs="*", help="corpus sizes (default: 1000 10000)")
     parser.add_argument("--rdflib-max-triples", type=int, default=RDFLIB_MAX_TRIPLES)
+    parser.add_argument("--no-queries", dest="queries", action="store_false",
+                        help="skip the query latencies (Oxigraph and rdflib)")
+    parser.add_argument("--no-reasoning", dest="reasoning", action="store_false", help="skip the reasoning run")
     args = parser.parse_args()
     sizes = args.sizes or ([1000, 10000, 100000] if args.full else [1000, 10000])
     work = DATA / "work"
     work.mkdir(parents=True, exist_ok=True)
-    results = [measure(n, work, args.rdflib_max_triples) for n in sizes]
+    results = [measure(n, work, args.rdflib_max_triples, args.queries, args.reasoning) for n in sizes]
     RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"scale-{'-'.join(map(str, sizes))}.json"
+    suffix = ("" if args.queries else "-no-queries") + ("" if args.reasoning else "-no-reasoning")
+    out = RESULTS / f"scale-{'-'.join(map(str, sizes))}{suffix}.json"
     out.write_text(json.dumps(results, indent=1))
     print(report(results))
     ten_k = next((r for r in results if r["articles"] == 10000), None)

@@ -16,7 +16,7 @@ from kg.errors import QueryError
 KG = "https://example.org/kg/ontology#"
 
 _STATEMENTS = """
-SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p ?o
+SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p ?o
 """
 
 _EVIDENCE = """
@@ -54,22 +54,32 @@ class Explanation:
     evidence: list[EvidenceRow] = field(default_factory=list)
 
 
+Term = pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple
+
+
+def _select(store: pyoxigraph.Store, text: str, substitutions: dict[pyoxigraph.Variable, Term],
+            union: bool = True) -> pyoxigraph.QuerySolutions:
+    result = store.query(text, use_default_graph_as_union=union, substitutions=substitutions)
+    assert isinstance(result, pyoxigraph.QuerySolutions)
+    return result
+
+
 def explain(store: pyoxigraph.Store, iri: str, inferred_graph: str) -> Explanation:
     """The statements about `iri` (asserted and inferred apart) and the evidence behind them."""
     try:
         node = pyoxigraph.NamedNode(iri)
     except ValueError as exc:
         raise QueryError(f"{iri!r} is not an IRI ({exc})") from exc
-    subject = {pyoxigraph.Variable("s"): node}
+    subject: dict[pyoxigraph.Variable, Term] = {pyoxigraph.Variable("s"): node}
     result = Explanation(iri)
-    inferred = {(s["p"].value, s["o"].value) for s in store.query(
-        _INFERRED, substitutions={**subject, pyoxigraph.Variable("g"): pyoxigraph.NamedNode(inferred_graph)})}
-    for s in store.query(_STATEMENTS, use_default_graph_as_union=True, substitutions=subject):
+    inferred = {(s["p"].value, s["o"].value) for s in _select(
+        store, _INFERRED, {**subject, pyoxigraph.Variable("g"): pyoxigraph.NamedNode(inferred_graph)}, union=False)}
+    for s in _select(store, _STATEMENTS, subject):
         pair = (s["p"].value, s["o"].value)
         (result.inferred if pair in inferred else result.statements).append(pair)
     if not result.statements and not result.inferred:
         raise QueryError(f"nothing is known about {iri} in this store")
-    for s in store.query(_EVIDENCE, use_default_graph_as_union=True, substitutions=subject):
+    for s in _select(store, _EVIDENCE, subject):
         result.evidence.append(EvidenceRow(
             s["article"].value, s["file"].value if s["file"] else "", int(s["start"].value), int(s["end"].value),
             s["sentence"].value, s["rule"].value, s["confidence"].value if s["confidence"] else ""))

@@ -5,18 +5,24 @@ Two reports are one event when they have the same kind and the same principals, 
 three days after the other's date, or both undated and published the same day. Reports that one
 article keeps apart stay apart. The result maps every (article, local id) to an event identity from
 which the IRI is minted; it is deterministic for a given set of extractions.
+
+The merge reads only each article's id, publication day and interactions (kind, participants, date,
+place, local id): a build keeps just those in memory (`light`, `merge_reports`) and streams the rest
+of every article's records from the extraction cache when it writes the article's graph.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from kg.records import Extraction, Interaction
+from kg.records import Evidence, Extraction, Interaction
 
 REPORTING_DELAY_DAYS = 3
+# What an interaction keeps of its evidence once only the merge needs it (one object shared by all).
+NO_EVIDENCE = Evidence("", 0, 0, "", "")
 
 
 @dataclass(slots=True)
@@ -56,12 +62,29 @@ class MergeResult:
 
 
 def merge_interactions(extractions: Iterable[Extraction]) -> MergeResult:
+    """Merge the interactions of whole extractions (see `merge_reports`)."""
+    return merge_reports((x.article.id, published_day(x), x.interactions) for x in extractions)
+
+
+def published_day(extraction: Extraction) -> str | None:
+    """The article's publication date when it is known to the day: what undated reports are placed by."""
+    published = extraction.article.published
+    return published.value if published and published.precision == "day" else None
+
+
+def light(interaction: Interaction) -> Interaction:
+    """The interaction with what the merge does not read (its evidence) left out, to keep in memory."""
+    if interaction.evidence is NO_EVIDENCE and not interaction.more_evidence:
+        return interaction
+    return replace(interaction, evidence=NO_EVIDENCE, more_evidence=())
+
+
+def merge_reports(articles: Iterable[tuple[str, str | None, Sequence[Interaction]]]) -> MergeResult:
+    """Merge reports given per article as (article id, publication day or None, interactions)."""
     groups: dict[tuple[str, tuple[str, ...]], list[tuple[str, Interaction, str | None]]] = defaultdict(list)
-    for extraction in extractions:
-        published = extraction.article.published
-        day = published.value if published and published.precision == "day" else None
-        for interaction in extraction.interactions:
-            groups[(interaction.kind, interaction.participants)].append((extraction.article.id, interaction, day))
+    for article_id, day, interactions in articles:
+        for interaction in interactions:
+            groups[(interaction.kind, interaction.participants)].append((article_id, interaction, day))
     events: list[Event] = []
     by_report: dict[tuple[str, str], Event] = {}
     for (kind, participants), reports in sorted(groups.items()):

@@ -114,7 +114,7 @@ class ActorResolver:
             index: dict[str, set[str]] = {}
             for predicate in LABEL_PREDICATES:
                 for quad in self.store.quads_for_pattern(None, pyoxigraph.NamedNode(predicate), None, None):
-                    if isinstance(quad.subject, pyoxigraph.NamedNode):
+                    if isinstance(quad.subject, pyoxigraph.NamedNode) and isinstance(quad.object, pyoxigraph.Literal):
                         index.setdefault(fold_key(quad.object.value), set()).add(quad.subject.value)
             self._by_key = index
         return self._by_key
@@ -194,29 +194,91 @@ def _one_line(text: str) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def term_value(term) -> str:
-    """IRIs and literals as plain strings (literals by their lexical form)."""
+def term_value(term: pyoxigraph.NamedNode | pyoxigraph.BlankNode | pyoxigraph.Literal | pyoxigraph.Triple) -> str:
+    """IRIs and literals as plain strings (literals by their lexical form; a quoted triple in N-Triples)."""
+    if isinstance(term, pyoxigraph.Triple):
+        return str(term)
     return term.value
 
 
-def run(store: pyoxigraph.Store, text: str, substitutions: dict | None = None
+# --------------------------------------------------------------------------------------------------
+# Binding parameters
+#
+# Oxigraph plans a query before it substitutes the parameters: the planner takes every parameter for
+# an unbound variable, so it may start a join from the other end (every meeting of the store, then
+# keep those of the person) or evaluate a sub-select for every actor before joining it. kg therefore
+# binds parameters by substitution (SEP-0007: the value is the variable's, in every sub-select that
+# projects it) *and* repeats each value as a one-row `VALUES` block at the head of every group that
+# projects it. A one-row VALUES joined with the same value changes no answer; it is the cheapest
+# place to start, so the planner starts there and every join is driven by the bound value.
+
+_BLANKED = re.compile(r'(<[^<>"{}|^`\\\s]*>)|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^\'\\]|\\.|\'(?!\'\'))*\'\'\''
+                      r'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|#[^\n]*')
+_SELECT = re.compile(r"(?<![\w?$:])SELECT\b", re.IGNORECASE)
+
+
+def _blank(text: str) -> str:
+    """`text` with comments, strings and IRIs blanked out (same length): keywords and braces are real."""
+    return _BLANKED.sub(lambda m: " " * len(m.group()), text)
+
+
+def _projects(projection: str, name: str) -> bool:
+    """Whether a SELECT clause projects ?name as it is (not `(… AS ?name)`, which computes it)."""
+    if re.search(r"(?<![\w?$])\*", projection):
+        return True
+    return any(not re.search(r"\bAS\s*$", projection[:m.start()], re.IGNORECASE)
+               for m in re.finditer(rf"[?$]{re.escape(name)}\b", projection))
+
+
+def with_planning_hints(text: str, substitutions: Mapping[pyoxigraph.Variable, object]) -> str:
+    """The query with each substituted value also given as a one-row VALUES block at the head of every
+    SELECT's WHERE group that projects the variable (see above). Values are written in N-Triples syntax
+    by pyoxigraph (IRIs checked, literals escaped), so they cannot change the query's structure."""
+    if not substitutions:
+        return text
+    blanked = _blank(text)
+    inserts: list[tuple[int, str]] = []
+    for select in _SELECT.finditer(blanked):
+        brace = blanked.find("{", select.end())
+        if brace < 0:
+            continue
+        projection = blanked[select.end():brace]
+        values = [f"VALUES {variable} {{ {term} }}" for variable, term in substitutions.items()
+                  if _projects(projection, variable.value)]
+        if values:
+            inserts.append((brace + 1, " " + " ".join(values)))
+    for position, block in reversed(inserts):
+        text = text[:position] + block + text[position:]
+    return text
+
+
+def run(store: pyoxigraph.Store, text: str, substitutions: Mapping[pyoxigraph.Variable, object] | None = None
         ) -> tuple[list[str], Iterable[dict[str, str]]]:
-    """Run a SELECT (or CONSTRUCT/ASK) over the union of all graphs; (columns, rows as dicts)."""
+    """Run a SELECT (or CONSTRUCT/ASK) over the union of all graphs; (columns, rows as dicts).
+
+    Parameters are bound by substitution, with planning hints (`with_planning_hints`); a query that
+    does not SELECT a parameter, which substitution refuses, gets it as a VALUES block instead."""
     refuse_update(text)
+    bound = dict(substitutions or {})
     try:
-        result = store.query(text, use_default_graph_as_union=True, substitutions=substitutions or None)
-    except RuntimeError as exc:
-        if "projection" in str(exc):
-            raise QueryError(f"{exc}: a saved query must SELECT each of its parameters (they are bound by "
-                             "substitution, SEP-0007)") from exc
-        raise
+        try:
+            result = store.query(with_planning_hints(text, bound), use_default_graph_as_union=True,
+                                 substitutions=bound or None)  # type: ignore[arg-type]
+        except RuntimeError as exc:
+            if "projection" not in str(exc):
+                raise
+            from kg.remote import with_values
+
+            result = store.query(with_values(with_planning_hints(text, bound), bound),
+                                 use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise QueryError(syntax_message(exc, "SPARQL", text)) from exc
     if isinstance(result, pyoxigraph.QuerySolutions):
-        columns = [v.value for v in result.variables]
+        solutions = result
+        columns = [v.value for v in solutions.variables]
 
         def rows() -> Iterable[dict[str, str]]:
-            for solution in result:
+            for solution in solutions:
                 row = {}
                 for column in columns:
                     term = solution[column]

@@ -73,14 +73,15 @@ def find_known_actors(doc: Document, lang: LanguageResources, resources: Resourc
         names = [r for r in refs if r.kind != "adjective"]
         surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
         if not names:
-            actor = adjectives[0].actor
-            spans.append(NameSpan(sentence.index, first, last, actor, _type(kb, actor), "adjective", 1.0,
+            nisba = adjectives[0].actor
+            spans.append(NameSpan(sentence.index, first, last, nisba, _type(kb, nisba), "adjective", 1.0,
                                   surface, adjectives[0].lang, clitic))
             continue
         actor, via, confidence = _choose(names, full_names, lang, first == last, sentence.tokens[first].text)
         if actor is None:
             continue
-        if _type(kb, actor) == "Person" and first > 0 and first - 1 not in claimed[sentence.index]:
+        actor_type = _type(kb, actor)
+        if actor_type == "Person" and first > 0 and first - 1 not in claimed[sentence.index]:
             before = sentence.tokens[first - 1]
             if _similar_first_name(before.text, _first_names(resources, actor)):
                 # the first name spelt differently from the knowledge base's (سرگی / سرگئی ریابکوف)
@@ -100,11 +101,11 @@ def find_known_actors(doc: Document, lang: LanguageResources, resources: Resourc
                 # «محمد بن عبدالعزيز بن صالح الخليفي»: the known first name, a longer lineage
                 first, via = start, "name"
                 surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
-        if _type(kb, actor) == "Person" and lang.language == "ar":
+        if actor_type == "Person" and lang.language == "ar":
             last = _lineage(sentence.tokens, last, claimed[sentence.index])
             last = _rest_of_known_name(sentence.tokens, last, claimed[sentence.index], _name_words(resources, actor))
             surface = doc.text[sentence.tokens[first].start:sentence.tokens[last].end]
-        spans.append(NameSpan(sentence.index, first, last, actor, _type(kb, actor), via, confidence,
+        spans.append(NameSpan(sentence.index, first, last, actor, actor_type, via, confidence,
                               surface, names[0].lang, clitic))
     return spans
 
@@ -140,16 +141,26 @@ def _rest_of_known_name(tokens, last: int, claimed: set[int], words: set[str]) -
 
 
 def _name_words(resources: Resources, actor: str) -> set[str]:
-    return {fold_key(w) for alias in resources.gazetteer.aliases_of(actor) if alias.kind == "name"
-            for w in alias.key.split() if len(w) > 2}
+    """Words of the actor's full names (longer than two letters), folded; computed once per process."""
+    memo = resources.memo("name_words")
+    words = memo.get(actor)
+    if words is None:
+        words = memo[actor] = {fold_key(w) for alias in resources.gazetteer.aliases_of(actor) if alias.kind == "name"
+                               for w in alias.key.split() if len(w) > 2}
+    return words
 
 
 def _first_names(resources: Resources, actor: str) -> set[str]:
-    names = set()
-    for alias in resources.gazetteer.aliases_of(actor):
-        words = alias.key.split()
-        if alias.kind == "name" and len(words) >= 2:
-            names.add(fold_key(words[0]))
+    """First words of the actor's full names of two words or more, folded; computed once per process."""
+    memo = resources.memo("first_names")
+    names = memo.get(actor)
+    if names is None:
+        names = set()
+        for alias in resources.gazetteer.aliases_of(actor):
+            words = alias.key.split()
+            if alias.kind == "name" and len(words) >= 2:
+                names.add(fold_key(words[0]))
+        memo[actor] = names
     return names
 
 
@@ -182,10 +193,10 @@ def _type(kb, actor: str) -> str:
 def _choose(refs: list, full_names: set[str], lang: LanguageResources, single_token: bool,
             token: str) -> tuple[str | None, str, float]:
     """Pick the actor an alias means here, or None when it stays ambiguous."""
-    actors = sorted({r.actor for r in refs})
     full = [r for r in refs if r.kind == "name"]
     if len({r.actor for r in full}) == 1:
         return full[0].actor, "name", 1.0
+    actors = sorted({r.actor for r in refs})
     named = [a for a in actors if a in full_names]
     if len(named) == 1:
         return named[0], "short", 0.95

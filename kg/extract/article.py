@@ -156,7 +156,8 @@ def dateline_city(doc: Document, lang: LanguageResources, resources: Resources) 
         m = lang.names.match_at(sentence.tokens, 0)
         places = [r.actor for r in m.values if resources.gazetteer.actors.get(r.actor)
                   and resources.gazetteer.actors[r.actor].type in ("place", "country")] if m else []  # «الكويت - …»
-        if places and m.last + 1 < len(sentence.tokens) and _dateline_mark_after(doc, sentence, m.last + 1, resources):
+        if places and m is not None and m.last + 1 < len(sentence.tokens) and \
+                _dateline_mark_after(doc, sentence, m.last + 1, resources):
             return places[0]
         if long_sentences >= 2:
             return None

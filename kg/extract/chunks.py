@@ -62,9 +62,9 @@ def resolve_titles(titles: list[TitleSpan], resources: Resources, on: str | None
             continue
         if t.plural and on and t.role not in _GENERIC_ROLES:
             for n, (of, first, last, _holder) in enumerate(t.members):
-                held = {p.holder for p in resources.gazetteer.holders(t.role, of, on)}
-                if len(held) == 1:
-                    t.members[n] = (of, first, last, held.pop())
+                member_holders = {p.holder for p in resources.gazetteer.holders(t.role, of, on)}
+                if len(member_holders) == 1:
+                    t.members[n] = (of, first, last, member_holders.pop())
         if t.holder or t.plural or t.former or not t.role:
             continue
         of = t.of or _home(t.role, home, language)
@@ -135,6 +135,10 @@ def build_chunks(doc: Document, lang: LanguageResources, names: list[NameSpan],
     titles_by_sentence: dict[int, list[TitleSpan]] = defaultdict(list)
     for t in titles:
         titles_by_sentence[t.sentence].append(t)
+    names_by_sentence: dict[int, list[NameSpan]] = defaultdict(list)  # in the order of `names`
+    for n in names:
+        if n.via != "adjective":
+            names_by_sentence[n.sentence].append(n)
     for sentence in doc.sentences:
         s = sentence.index
         sentence_titles = titles_by_sentence.get(s, [])
@@ -143,8 +147,8 @@ def build_chunks(doc: Document, lang: LanguageResources, names: list[NameSpan],
         title_tokens: set[int] = set()
         for t in sentence_titles:
             title_tokens.update(range(t.first, t.last + 1))
-        for span in (n for n in names if n.sentence == s and n.via != "adjective"):
-            if span.type != "Person" and title_tokens & set(range(span.first, span.last + 1)):
+        for span in names_by_sentence.get(s, ()):
+            if span.type != "Person" and not title_tokens.isdisjoint(range(span.first, span.last + 1)):
                 continue  # the organisation or country of a title, not an actor on its own
             first, last = span.first, span.last
             grown = True
@@ -159,10 +163,10 @@ def build_chunks(doc: Document, lang: LanguageResources, names: list[NameSpan],
             covered.update(range(first, last + 1))
         for t in sentence_titles:
             for _of, first, last, holder in t.members:
-                if holder and not set(range(first, last + 1)) & covered:
+                if holder and covered.isdisjoint(range(first, last + 1)):
                     chunks.append(Chunk(s, first, last, holder, "Person", "title", title=t, via="knowledge_base"))
                     covered.update(range(first, last + 1))
-            if t.plural or t.former or set(range(t.first, t.last + 1)) & covered:
+            if t.plural or t.former or not covered.isdisjoint(range(t.first, t.last + 1)):
                 continue
             chunks.append(Chunk(s, t.first, t.last, t.holder, "Person" if t.holder else "Unknown", "title",
                                 title=t, via=t.holder_via))

@@ -328,10 +328,13 @@ def _headline(ctx: _Context) -> list[_Segment]:
 def _cues(ctx: _Context) -> tuple[list[PhraseMatch[SpeechRef]], list[PhraseMatch[SpeechRef]]]:
     """Speech cues of the sentence (finite, plural, noun) and participles, without «گفت‌وگو»."""
     tokens, doc = ctx.tokens, ctx.doc
-    talk = {m.first: m.last for m in ctx.lang.meeting_cues.find_all(tokens, overlapping=True)}
     finite: list[PhraseMatch[SpeechRef]] = []
     participles: list[PhraseMatch[SpeechRef]] = []
-    for m in ctx.lang.speech_cues.find_all(tokens):
+    speech = ctx.lang.speech_cues.find_all(tokens)
+    if not speech:
+        return finite, participles
+    talk = {m.first: m.last for m in ctx.lang.meeting_cues.find_all(tokens, overlapping=True)}
+    for m in speech:
         end = tokens[m.last].end
         if end < len(doc.text) and doc.text[end] == "\u200c":
             continue  # «گفت‌وگو»: the cue is the first half of a word
@@ -348,7 +351,7 @@ def _statements(ctx: _Context) -> tuple[list[_Segment], bool]:
     segments: list[_Segment] = []
     blocked = False
     boundary = 0  # tokens before this belong to an earlier statement
-    quoted = _opening_quote(ctx)
+    quoted = _opening_quote(ctx) if cues else None
     n = 0
     while n < len(cues):
         cue = cues[n]
@@ -793,7 +796,8 @@ def _claims(doc: Document, segments: list[_Segment], names: list[NameSpan],
     claims: list[Claim] = []
     for seg in kept:
         covered = [seg.sentence]  # a quote or a «:» statement may run on over the next sentences
-        for sentence in doc.sentences[seg.sentence.index + 1:]:
+        for k in range(seg.sentence.index + 1, len(doc.sentences)):
+            sentence = doc.sentences[k]
             if sentence.start >= seg.end:
                 break
             covered.append(sentence)
@@ -812,33 +816,42 @@ def _claims(doc: Document, segments: list[_Segment], names: list[NameSpan],
 
 def _dedupe(doc: Document, segments: list[_Segment]) -> list[_Segment]:
     """The same statement twice (lead and body) is one claim; the longer wording is kept."""
+    four: dict[tuple[int, int], set[str]] = {}  # letter 4-grams of each statement, made once
     segments = [seg for seg in segments
                 if not ((seg.form == "headline" or _headline_like(doc, seg.sentence))
-                        and _repeats_body(doc, seg, segments))]
-    kept: list[tuple[_Segment, str]] = []
+                        and _repeats_body(doc, seg, segments, four))]
+    kept: list[tuple[_Segment, str, set[str]]] = []  # (statement, its key, its speakers)
     grams: dict[str, set[str]] = {}  # letter 5-grams of a wording, made when two wordings are compared
 
     def five(key: str) -> set[str]:
-        if key not in grams:
-            grams[key] = {key[i:i + 5] for i in range(len(key) - 4)} if len(key) >= 10 else set()
-        return grams[key]
+        found = grams.get(key)
+        if found is None:
+            found = grams[key] = {key[i:i + 5] for i in range(len(key) - 4)} if len(key) >= 10 else set()
+        return found
 
     for seg in segments:
         if seg.end - seg.start > _MAX_CHARS:
             seg.end = seg.start + _MAX_CHARS
         key = fold_key(doc.text[seg.start:seg.end])
-        for i, (other, other_key) in enumerate(kept):
-            if set(other.speakers) != set(seg.speakers):
+        speakers = set(seg.speakers)
+        mine: set[str] | None = None
+        for i, (_other, other_key, other_speakers) in enumerate(kept):
+            if other_speakers != speakers:
                 continue
-            if key in other_key or other_key in key or (
-                    five(key) and five(other_key)
-                    and len(five(key) & five(other_key)) / min(len(five(key)), len(five(other_key))) > _SAME_WORDING):
+            if key in other_key or other_key in key:
+                same = True
+            else:
+                if mine is None:
+                    mine = five(key)
+                theirs = five(other_key)
+                same = bool(mine and theirs and len(mine & theirs) / min(len(mine), len(theirs)) > _SAME_WORDING)
+            if same:
                 if len(key) > len(other_key):
-                    kept[i] = (seg, key)
+                    kept[i] = (seg, key, speakers)
                 break
         else:
-            kept.append((seg, key))
-    return [seg for seg, _key in kept]
+            kept.append((seg, key, speakers))
+    return [seg for seg, _key, _speakers in kept]
 
 
 def _grams(text: str) -> set[str]:
@@ -853,16 +866,28 @@ def _headline_like(doc: Document, sentence: Sentence) -> bool:
     return paragraph.start == sentence.start and paragraph.end == sentence.end and ending not in ".!?؟"
 
 
-def _repeats_body(doc: Document, headline: _Segment, segments: list[_Segment]) -> bool:
+def _repeats_body(doc: Document, headline: _Segment, segments: list[_Segment],
+                  four: dict[tuple[int, int], set[str]] | None = None) -> bool:
     """A headline that only restates what the speaker says in the body: «لاريجاني في بيروت: نحترم قرارات
     الدولة اللبنانية» after «إيران لا تتدخل في القرارات اللبنانية، ونحن نحترم …». Half of its letter
-    4-grams recur in the speaker's other statements; a headline quote of its own shares few."""
-    grams = _grams(doc.text[headline.start:headline.end])
-    others = [o for o in segments if o is not headline and set(o.speakers) == set(headline.speakers)
+    4-grams recur in the speaker's other statements; a headline quote of its own shares few.
+    `four` keeps each statement's 4-grams, by its span, across the calls for one article."""
+    if four is None:
+        four = {}
+
+    def grams_of(seg: _Segment) -> set[str]:
+        found = four.get((seg.start, seg.end))
+        if found is None:
+            found = four[(seg.start, seg.end)] = _grams(doc.text[seg.start:seg.end])
+        return found
+
+    grams = grams_of(headline)
+    speakers = set(headline.speakers)
+    others = [o for o in segments if o is not headline and set(o.speakers) == speakers
               and not _headline_like(doc, o.sentence)]
     if not grams or not others:
         return False
-    body = set().union(*(_grams(doc.text[o.start:o.end]) for o in others))
+    body = set().union(*(grams_of(o) for o in others))
     return len(grams & body) / len(grams) >= _RESTATED
 
 

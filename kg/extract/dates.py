@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 import jdatetime
 from hijridate import Gregorian, Hijri
@@ -20,7 +21,7 @@ from hijridate import Gregorian, Hijri
 from kg.errors import KGError
 from kg.lexicons.loader import Lexicons, Row
 from kg.records import DateValue
-from kg.text.normalize import fold, fold_phrase
+from kg.text.normalize import Folded, fold, fold_phrase
 
 # Grammar words the patterns need besides the lexicons, as written (folded when a grammar is built).
 _CUES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -132,6 +133,13 @@ class _Grammar:
     noun_today: frozenset[str]
     not_today_after: frozenset[str]
     dateline_words: frozenset[str]
+    # where `pattern` can match, found without trying it at every position (see _match_starts): the
+    # opening of every date word a word-led date starts with (`opening`), at a word start (`word_starts`,
+    # after the non-word character before it) or behind a word-initial و / ف (`joined_starts`,
+    # Arabic); None: try every position
+    opening: re.Pattern[str] | None = None
+    word_starts: re.Pattern[str] | None = None
+    joined_starts: re.Pattern[str] | None = None
 
 
 def _key(phrase: str) -> str:
@@ -273,6 +281,7 @@ def _build_grammar(lexicons: Lexicons, language: str) -> _Grammar:
     if language == "ar":
         entries.append(rf"(?<=(?<!\w)[وف])(?:(?P<rel_s>{relative('s')})|(?P<wday_v>{weekday('v')}))")
     pattern = re.compile("|".join(entries))
+    opening, word_starts, joined_starts = _start_filter(words, language)
     eras = {_key(fold_phrase(m).replace(".", "")): calendar
             for calendar, markers in _ERAS.items() for m in markers}
     return _Grammar(
@@ -285,7 +294,73 @@ def _build_grammar(lexicons: Lexicons, language: str) -> _Grammar:
         noun_today=frozenset(_key(w) for w in cues["noun_today"]),
         not_today_after=frozenset(_key(w) for w in cues["not_today_after"]),
         dateline_words=frozenset(_key(w) for c in cues["dateline"] for w in c.replace(".", " ").split()),
+        opening=opening, word_starts=word_starts, joined_starts=joined_starts,
     )
+
+
+def _start_filter(words: Sequence[str], language: str) -> tuple[re.Pattern[str] | None, ...]:
+    """Where a word-led date can start, for `_match_starts`: (opening, word_starts, joined_starts).
+
+    Every word-led alternative of the pattern opens with one of `words` (a day or year noun, a
+    weekday, month, relative day or ordinal), written as `_alternation` reads it: letters stand for
+    themselves, a space for any white space (or none), a "." is optional. So a match starts with the
+    phrase's opening (its first five letters, with the spaces and dots among them read the same way:
+    `opening`), at a word start or (Arabic) after a word-initial و / ف. The scans start with a
+    character class (the non-word character before a word), so that the regex engine skips from one
+    candidate to the next in C."""
+    openings: set[str] = set()
+    for word in words:
+        phrase = re.sub(r"\s+", " ", word.strip())
+        if not phrase:
+            continue
+        if phrase[0] == ".":
+            return None, None, None  # a phrase opening with a dot: no fixed letters (not with folded phrases)
+        letters, end = 0, 0
+        while end < len(phrase) and letters < _OPENING:
+            letters += phrase[end] not in " ."
+            end += 1
+        openings.add(phrase[:end].rstrip())  # read by _alternation as the phrase is: "این هفته" → "این\s*هف"
+    if not openings:
+        return None, None, None
+    opening = _alternation(openings)
+    joined = re.compile(rf"\W[وف](?={opening})") if language == "ar" else None
+    return re.compile(opening), re.compile(rf"\W(?={opening})"), joined
+
+
+_OPENING = 5  # letters of a date word's opening tested before the whole pattern is tried
+_NUMBER_STARTS = re.compile(r"\d(?<![\d:/.\-]\d)")  # a digit where `_NUMBER_START` lets a number-led date start
+
+
+def _match_starts(grammar: _Grammar, text: str) -> Iterator[re.Match[str]]:
+    """`grammar.pattern.finditer(text)`, trying the pattern only where a match can start.
+
+    The pattern's entries are guarded by lookarounds that Python's regex engine evaluates at every
+    position, which is most of the cost of a scan. A match starts at a digit not inside a number, or
+    with the opening letters of a date word (`_start_filter`) at a word start or behind a word-initial
+    و / ف; those positions are found with three scans that the engine runs fast (each starts with a
+    character class), and the pattern is matched only there. `pattern.match(text, p)`
+    sees the same characters around p as `finditer` does, so the matches are the same."""
+    pattern, opening = grammar.pattern, grammar.opening
+    if opening is None or grammar.word_starts is None:
+        yield from pattern.finditer(text)
+        return
+    candidates = [m.start() for m in _NUMBER_STARTS.finditer(text)]
+    candidates += [m.end() for m in grammar.word_starts.finditer(text)]
+    if opening.match(text):
+        candidates.append(0)
+    if grammar.joined_starts is not None:
+        candidates += [m.end() for m in grammar.joined_starts.finditer(text)]
+        if text[:1] in ("و", "ف") and opening.match(text, 1):
+            candidates.append(1)
+    position = 0
+    match = pattern.match
+    for p in sorted(set(candidates)):
+        if p < position:
+            continue
+        found = match(text, p)
+        if found is not None:
+            yield found
+            position = found.end() if found.end() > p else p + 1
 
 
 class DateFinder:
@@ -303,19 +378,22 @@ class DateFinder:
             self._grammars[language] = _build_grammar(self._lexicons, language)
         return self._grammars[language]
 
-    def find(self, text: str, language: str) -> list[DateMention]:
-        """Every date expression in `text`, left to right, non-overlapping."""
+    def find(self, text: str, language: str, folded: Folded | None = None) -> list[DateMention]:
+        """Every date expression in `text`, left to right, non-overlapping (`folded`: `fold(text)`, if known)."""
         grammar = self.grammar(language)
-        folded = fold(text)
+        if folded is None:
+            folded = fold(text)
         mentions = []
-        for match in grammar.pattern.finditer(folded.text):
+        for match in _match_starts(grammar, folded.text):
             mention = _read_match(match, grammar, folded.text)
             if mention is None:
                 continue
             start, end = folded.span_to_source(mention.start, mention.end)
             while end < len(text) and not fold(text[end]).text:  # a trailing tatweel or mark: "هـ"
                 end += 1
-            mentions.append(replace(mention, start=start, end=end, text=text[start:end]))
+            m = mention  # dataclasses.replace(mention, start=…, end=…, text=…), without its overhead
+            mentions.append(DateMention(start, end, text[start:end], m.kind, m.calendar, m.value, m.precision,
+                                        m.days, m.weekday, m.past, m.parts, m.year_offset))
         return mentions
 
 
@@ -525,6 +603,7 @@ def _to_gregorian(calendar: str, year: int, month: int, day: int) -> date | None
     return None
 
 
+@lru_cache(maxsize=8192)  # pure; articles of one period ask about the same days
 def _in_calendar(calendar: str, day: date) -> tuple[int, int, int] | None:
     """(year, month, day) of a Gregorian date in `calendar`, or None when out of the converter's range."""
     try:
@@ -541,6 +620,7 @@ def _in_calendar(calendar: str, day: date) -> tuple[int, int, int] | None:
     return None
 
 
+@lru_cache(maxsize=8192)  # pure; the calendar conversions cost some microseconds each
 def _value(calendar: str, year: int, month: int, day: int, precision: str) -> str | None:
     """ISO Gregorian value; a Jalali/Hijri month or year becomes the Gregorian month/year of its middle.
 

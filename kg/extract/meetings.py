@@ -14,8 +14,9 @@ statement (after «گفت»، «وصف») gets no date from the sentence.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import cast
 
 from kg.extract.chunks import Chunk
 from kg.extract.resources import LanguageResources, Resources
@@ -84,9 +85,11 @@ def extract_interactions(doc: Document, lang: LanguageResources, resources: Reso
         s_chunks = [c for c in _with_delegations(sentence, chunks.get(sentence.index, []), heads, lang)
                     if c.actor and c.type in _PARTICIPANT_TYPES and not _is_news_outlet(kb, c.actor)]
         # visits first: «التقى X، خلال زيارته إلى بيروت، Y» — the meeting is in the city of the visit
-        in_names = {i for n in names_by_sentence.get(sentence.index, []) for i in range(n.first, n.last + 1)}
-        cues = sorted((m for m in lang.meeting_cues.find_all(sentence.tokens) if m.first not in in_names),
-                      key=lambda m: m.values[0].kind != "Visit")  # «فيصل» is a name, not ف + «يصل»
+        cues = lang.meeting_cues.find_all(sentence.tokens)
+        if cues:
+            in_names = {i for n in names_by_sentence.get(sentence.index, []) for i in range(n.first, n.last + 1)}
+            cues = sorted((m for m in cues if m.first not in in_names),
+                          key=lambda m: m.values[0].kind != "Visit")  # «فيصل» is a name, not ف + «يصل»
         speech = lang.speech_cues.find_all(sentence.tokens)
         first_speech = min((m.first for m in speech if m.values[0].form in ("finite", "plural", "noun")),
                            default=len(sentence.tokens))
@@ -403,21 +406,35 @@ def _coordinated(sentence: Sentence, chunks: list[Chunk], start: int, lang: Lang
 
 
 def _is_adjective(sentence: Sentence, token, lang: LanguageResources) -> bool:
-    m = lang.names.match_at(sentence.tokens, token.index)
-    return m is not None and m.first == m.last and any(r.kind == "adjective" for r in m.values)
+    return token.index in _adjectives(sentence, lang)
 
 
-def _chunk_after(sentence: Sentence, chunks: list[Chunk], position: int, max_gap: int = 2,
-                 lang: LanguageResources | None = None) -> int | None:
+def _adjectives(sentence: Sentence, lang: LanguageResources) -> set[int] | frozenset[int]:
+    """Tokens that are a nisba on their own («الإيراني», «روسیه‌ای»): a one-token name match with an
+    adjective among its values (cached per sentence)."""
+    cache = getattr(sentence.tokens, "scans", None)
+    key = f"adjectives:{lang.language}"
+    if cache is not None and key in cache:
+        return cache[key]  # type: ignore[return-value]
+    found = {i for i, m in lang.names.starting(sentence.tokens).items()
+             if m.first == m.last and any(r.kind == "adjective" for r in m.values)}
+    if cache is not None:
+        cache[key] = found
+    return found
+
+
+def _chunk_after(sentence: Sentence, chunks: list[Chunk], position: int, max_gap: int = 2, *,
+                 lang: LanguageResources) -> int | None:
     """Index of the chunk that starts within `max_gap` tokens after `position`; quotes, honorifics,
     pronouns of address («سعادته») and function words («أيضاً») may stand between."""
     skippable = _skippable(sentence, lang)
     for i, chunk in enumerate(chunks):
         if position < chunk.first <= position + max(max_gap + 1, 8):
             between = sentence.tokens[position + 1:chunk.first]
-            if all(not t.is_word or t.index in skippable for t in between) and \
-                    sum(1 for t in between if t.is_word and t.index not in _title_tokens(sentence, lang)) <= max_gap:
-                return i
+            if all(not t.is_word or t.index in skippable for t in between):
+                titles = _title_tokens(sentence, lang)
+                if sum(1 for t in between if t.is_word and t.index not in titles) <= max_gap:
+                    return i
     return None
 
 
@@ -431,7 +448,7 @@ def _title_tokens(sentence: Sentence, lang: LanguageResources) -> set[int]:
     for m in lang.titles.find_all(sentence.tokens):
         if m.values[0].form == "plural":
             skip.update(range(m.first, m.last + 1))
-    skip.update(t.index for t in sentence.tokens if t.is_word and _is_adjective(sentence, t, lang))
+    skip.update(_adjectives(sentence, lang))  # (a name starts at a word)
     if cache is not None:
         cache[key] = skip
     return skip
@@ -451,15 +468,21 @@ def _skippable(sentence: Sentence, lang: LanguageResources | None) -> set[int]:
 
 def _find_skippable(sentence: Sentence, lang: LanguageResources | None) -> set[int]:
     tokens = sentence.tokens
-    skip = {t.index for t in tokens if t.text in _SKIPPABLE or (lang is not None and t.text in lang.stopwords)}
+    if lang is None:
+        skip = {t.index for t in tokens if t.text in _SKIPPABLE}
+    else:
+        words = lang.memo.get("skippable_words")
+        if words is None:  # «سید», quotes … and the language's stopwords, as one set
+            words = lang.memo["skippable_words"] = _SKIPPABLE | frozenset(lang.stopwords)
+        skip = {t.index for t in tokens if t.text in words}
     if lang is not None:
         for category in (lang.honorifics, lang.pronouns):
             for m in category.find_all(tokens, overlapping=True):
                 skip.update(range(m.first, m.last + 1))
-        for m in lang.titles.find_all(tokens):
-            if m.values[0].form == "plural":  # «بين الرئيسين الإيراني X والروسي Y»
-                skip.update(range(m.first, m.last + 1))
-        skip.update(t.index for t in tokens if t.is_word and _is_adjective(sentence, t, lang))
+        for title in lang.titles.find_all(tokens):
+            if title.values[0].form == "plural":  # «بين الرئيسين الإيراني X والروسي Y»
+                skip.update(range(title.first, title.last + 1))
+        skip.update(_adjectives(sentence, lang))  # (a name starts at a word)
     return skip
 
 
@@ -475,9 +498,9 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
         if "between" in m.values and m.first >= cue.first - 1:
             i = _chunk_after(sentence, chunks, m.last, lang=lang)
             if i is not None:
-                group = [c.actor for c in _coordinated(sentence, chunks, i, lang, ("و", "ب"))]
-                if len(group) >= 2:
-                    return [group]
+                together = [c.actor for c in _coordinated(sentence, chunks, i, lang, ("و", "ب"))]
+                if len(together) >= 2:
+                    return [_named(together)]
     arabic_verb = lang.language == "ar" and ref.position == "verb"
     # Arabic verb first: «التقى X Y», «استقبل X Y», «التقى X مع Y», or with the subject left out «التقى Y»
     after_verb = _chunk_after(sentence, chunks, cue.last, max_gap=3, lang=lang) if arabic_verb else None
@@ -500,8 +523,8 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
                        and not (c.first > 0 and tokens[c.first - 1].text in _PREPOSITIONS)]
         if len(listed) >= 2 or before_verb:
             # «الخليفي يلتقي ميقاتي وبري …», «وكان الخليفي قد استقبل … هوكشتاين»: subject before the verb
-            subjects = [before_verb[0].actor] if before_verb else [topic or subject or ""]
-            return _groups(subjects, [c.actor for c in listed], separately)
+            heads = [before_verb[0].actor] if before_verb else [topic or subject or ""]
+            return _groups(heads, [c.actor for c in listed], separately)
         first = chunks[after_verb]
         j = _next_person(sentence, chunks, after_verb, lang)
         if j is not None:
@@ -523,10 +546,10 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
               for i in [_chunk_after(sentence, chunks, m.last, max_gap=3, lang=lang)] if i is not None
               for c in _coordinated(sentence, chunks, i, lang)]
     if joined and not counterparts:
-        people = [c.actor for c in joined if c.type == "Person"]
-        if len(set(people)) >= 2:
-            return [people]
-        if people and (subject or topic):
+        principals = [c.actor for c in joined if c.type == "Person"]
+        if len(set(principals)) >= 2:
+            return [_named(principals)]
+        if principals and (subject or topic):
             counterparts = [c for c in joined if c.type == "Person"]
             marker = cue.first
     elif joined:
@@ -548,6 +571,7 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
             named = [c for c in before if c.type == "Person"]
             if named:
                 return _groups([named[-1].actor], [c.actor for c in counterparts], separately)
+        subjects: list[str | None]
         if before:
             start = chunks.index(_first_subject(sentence, before, lang))
             subjects = [c.actor for c in _coordinated(sentence, chunks, start, lang)
@@ -563,21 +587,21 @@ def _participants(sentence: Sentence, cue, chunks: list[Chunk], lang: LanguageRe
         # «X، Y را به حضور پذیرفت»: the person marked by «را» is received by the subject
         for i, chunk in enumerate(chunks):
             if chunk.type == "Person" and chunk.last + 1 < cue.first and tokens[chunk.last + 1].text == "را":
-                others = [c.actor for c in chunks[:i] if c.type == "Person"] or [topic or subject or ""]
-                return _groups(others[:1], [chunk.actor], separately)
+                hosts = [c.actor for c in chunks[:i] if c.type == "Person"] or [topic or subject or ""]
+                return _groups(hosts[:1], [chunk.actor], separately)
         # «X و Y … دیدار کردند»: the people who met are listed before the verb
         people = [c for c in chunks if c.type == "Person" and c.last < cue.first]
         for i in range(len(people)):
             group = _coordinated(sentence, people, i, lang)
             if len(group) >= 2:
-                return [[c.actor for c in group]]
+                return [_named([c.actor for c in group])]
     # no marker: a list of participants right before or after a noun cue («X و Y خلال اجتماع»)
     if ref.position == "noun":
         people = [c for c in chunks if c.type == "Person"]
         for i, _chunk in enumerate(people):
             group = _coordinated(sentence, people, i, lang)
             if len(group) >= 2 and (0 <= cue.first - group[-1].last <= 3 or 0 <= group[0].first - cue.last <= 3):
-                return [[c.actor for c in group]]
+                return [_named([c.actor for c in group])]
     return []
 
 
@@ -663,14 +687,19 @@ def _first_subject(sentence: Sentence, before: list[Chunk], lang: LanguageResour
     return before[0]
 
 
-def _groups(subjects: list[str], counterparts: list[str], separately: bool) -> list[list[str]]:
-    subjects = [s for s in subjects if s]
-    counterparts = [c for c in counterparts if c and c not in subjects]
-    if not subjects or not counterparts:
+def _groups(subjects: Sequence[str | None], counterparts: Sequence[str | None], separately: bool) -> list[list[str]]:
+    named = [s for s in subjects if s]
+    others = [c for c in counterparts if c and c not in named]
+    if not named or not others:
         return []
-    if separately and len(counterparts) > 1:
-        return [subjects + [c] for c in counterparts]
-    return [subjects + counterparts]
+    if separately and len(others) > 1:
+        return [named + [c] for c in others]
+    return [named + others]
+
+
+def _named(actors: list[str | None]) -> list[str]:
+    """Actors of chunks that all name one (extract_interactions keeps only those): the same list, typed."""
+    return cast(list[str], actors)
 
 
 def _present(sentence: Sentence, chunks: list[Chunk], lang: LanguageResources) -> list[str]:

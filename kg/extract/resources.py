@@ -10,6 +10,7 @@ import importlib.util
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from kg.errors import LexiconError
 from kg.extract.matcher import Lexicon, PhraseMatcher
@@ -107,6 +108,8 @@ class LanguageResources:
         self.given_names: frozenset[str] = frozenset(
             fold_key(r["name"]) for lang in ("fa", "ar") for r in lexicons.table(lang, "given_names"))
         self.common_words = common_words
+        # what extractors derive once per process from these lexicons (callers must not modify it)
+        self.memo: dict[str, Any] = {}
 
     def connector(self, text: str) -> tuple[str, ...]:
         return self.connectors.lookup(text)
@@ -120,6 +123,16 @@ class Resources:
         self.gazetteer = gazetteer or load_gazetteer(
             role_types={r["id"] for r in self.lexicons.role_types})
         self._languages: dict[str, LanguageResources] = {}
+        self._memos: dict[str, dict[Any, Any]] = {}
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dict named `name` for what extractors compute once per process from these resources (the
+        words of a known actor's names …): the lexicons and the knowledge base do not change once loaded.
+        Callers must not modify what they read from it."""
+        memo = self._memos.get(name)
+        if memo is None:
+            memo = self._memos[name] = {}
+        return memo
 
     @cached_property
     def role_types(self) -> dict[str, dict[str, str]]:

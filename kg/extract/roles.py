@@ -12,7 +12,6 @@ article's date, in the knowledge base.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import replace
 
 from kg.extract.actors import _QUOTES_CLOSE, _QUOTES_OPEN
 from kg.extract.resources import LanguageResources, Resources
@@ -44,8 +43,11 @@ def find_titles(doc: Document, lang: LanguageResources, resources: Resources,
         if n.type == "Person":
             in_names[n.sentence].update(range(n.first, n.last + 1))
     for sentence in doc.sentences:
+        matches = lang.titles.find_all(sentence.tokens)
+        if not matches:
+            continue
         honorific = {i for m in lang.honorifics.find_all(sentence.tokens) for i in range(m.first, m.last + 1)}
-        for match in lang.titles.find_all(sentence.tokens):
+        for match in matches:
             if match.first in honorific:
                 continue  # «دولة الرئيس نبيه بري»: a form of address, not a post
             if match.first in in_names[sentence.index]:
@@ -158,7 +160,7 @@ def _read_qualifiers(sentence: Sentence, title: TitleSpan, lang: LanguageResourc
             name = None
         if name is not None:
             if quoted:
-                name = replace(name, last=name.last + 1)
+                name = name._replace(last=name.last + 1)
             refs = [r for r in name.values if kb.actors.get(r.actor) and kb.actors[r.actor].type != "person"]
             if refs:
                 actor = refs[0].actor
@@ -217,8 +219,10 @@ def _read_members(sentence: Sentence, title: TitleSpan, lang: LanguageResources,
     j = title.core_last + 1
     while j < len(tokens):
         name = lang.names.match_at(tokens, j)
+        if name is None:
+            break
         refs = [r for r in name.values if kb.actors.get(r.actor) and kb.actors[r.actor].type in
-                ("country", "organization")] if name is not None else []
+                ("country", "organization")]
         if not refs:
             break
         following = lang.names.match_at(tokens, name.last + 1) if name.last + 1 < len(tokens) else None
@@ -320,12 +324,13 @@ def _organisation(kb, actor: str) -> str:
 
 def _same_or_part(kb, actor: str, of: str) -> bool:
     seen = set()
-    while actor and actor not in seen:
-        if actor == of:
+    current: str | None = actor
+    while current and current not in seen:
+        if current == of:
             return True
-        seen.add(actor)
-        entry = kb.actors.get(actor)
-        actor = entry.parent if entry else None
+        seen.add(current)
+        entry = kb.actors.get(current)
+        current = entry.parent if entry else None
     return False
 
 

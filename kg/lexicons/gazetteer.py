@@ -63,6 +63,9 @@ POSITIONS_SCHEMA = Schema(
 ROLE_TYPES_SCHEMA = Schema(("id", "broader"), ("id",), unique=("id",))
 
 
+_iso_day = lru_cache(maxsize=4096)(date.fromisoformat)  # articles ask about the same few days again and again
+
+
 @lru_cache(maxsize=4096)
 def date_bounds(text: str) -> tuple[date, date]:
     """First and last day a (possibly partial) ISO date can mean; ValueError if malformed or impossible."""
@@ -128,7 +131,7 @@ class KBPosition:
 
     def covers(self, on: str) -> bool:
         """Whether the full ISO date `on` falls within [start, end]; partial bounds are read leniently."""
-        day = date.fromisoformat(on)
+        day = _iso_day(on)
         if self.start is not None and day < date_bounds(self.start)[0]:
             return False
         return self.end is None or day <= date_bounds(self.end)[1]
@@ -158,9 +161,16 @@ class Gazetteer:
         for actor_aliases in self._aliases_by_actor.values():
             for alias in actor_aliases:
                 self._by_key.setdefault(alias.key, []).append(alias)
-        self._positions_by_holder: dict[str, list[KBPosition]] = {}
+        # per holder and per organisation, in file order: each post with the first and last day it can
+        # cover (None: open), so that `covers` is two comparisons
+        self._dated_by_holder: dict[str, list[tuple[KBPosition, date | None, date | None]]] = {}
+        self._positions_by_of: dict[str, list[tuple[KBPosition, date | None, date | None]]] = {}
         for position in positions:
-            self._positions_by_holder.setdefault(position.holder, []).append(position)
+            first = date_bounds(position.start)[0] if position.start is not None else None
+            last = date_bounds(position.end)[1] if position.end is not None else None
+            self._dated_by_holder.setdefault(position.holder, []).append((position, first, last))
+            self._positions_by_of.setdefault(position.of, []).append((position, first, last))
+        self._chains: dict[str, list[str]] = {}  # role → broader_roles(role), computed once
 
     def __repr__(self) -> str:
         return (f"<Gazetteer {len(self.actors)} actors, {len(self.aliases)} aliases, "
@@ -184,8 +194,12 @@ class Gazetteer:
     def positions_of(self, actor_id: str, on: str | None = None) -> list[KBPosition]:
         """The actor's posts in file order, only those covering the ISO date `on` when it is given."""
         self._actor(actor_id)
-        held = self._positions_by_holder.get(actor_id, [])
-        return [p for p in held if on is None or p.covers(on)]
+        dated = self._dated_by_holder.get(actor_id, ())
+        if on is None or not dated:
+            return [p for p, _first, _last in dated]
+        day = _iso_day(on)  # (read only when there are posts to test, as `covers` would)
+        return [p for p, first, last in dated
+                if (first is None or day >= first) and (last is None or day <= last)]  # p.covers(on)
 
     def broader_roles(self, role: str) -> list[str]:
         """The role and every broader role above it in role_types.tsv, nearest first."""
@@ -206,13 +220,24 @@ class Gazetteer:
         """
         self.broader_roles(role)  # raises on an unknown role: a typo must not read as "nobody"
         self._actor(of)
+        dated = self._positions_by_of.get(of, ())
+        if not dated:
+            return []
+        day = _iso_day(on)  # (read only when there are posts to test, as `covers` would)
         found = []
-        for position in self.positions:
-            if position.of != of or not position.covers(on):
-                continue
-            if position.role == role or (include_narrower and role in self.broader_roles(position.role)):
+        for position, first, last in dated:
+            if (first is not None and day < first) or (last is not None and day > last):
+                continue  # not position.covers(on)
+            if position.role == role or (include_narrower and role in self._chain(position.role)):
                 found.append(position)
         return found
+
+    def _chain(self, role: str) -> list[str]:
+        """`broader_roles(role)`, remembered (do not modify)."""
+        chain = self._chains.get(role)
+        if chain is None:
+            chain = self._chains[role] = self.broader_roles(role)
+        return chain
 
     def country_of(self, actor_id: str) -> str | None:
         """The country an actor belongs to: itself for a country, else the first country up its parents."""
