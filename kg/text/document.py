@@ -20,7 +20,7 @@ from kg.text.normalize import Folded, SourceIndex, fold
 # their first character instead of trying every position)
 _SENTENCE_END = re.compile(r"[!.?⸮؟][!.?⸮؟]*[\"'»”’)\]]*(?=\s|$)")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
-_TOKEN_SPLIT = re.compile(r"([^\W_]+|[^\w\s])")  # _TOKEN as a capturing group, for re.split
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # _TOKEN as a capturing group, for re.split
 _new_token = object.__new__
 
 
