@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import queue
+import stat
 import sys
 import threading
 import time
@@ -63,7 +64,7 @@ NO_REASONING = "none"
 MANIFEST_FORMAT = 2
 EXPORTS = (("graph.ttl", "turtle"), ("graph.trig", "trig"))
 ONTOLOGY_FILES = ("kg.ttl", "roles.ttl")
-LOAD_CHUNK_QUADS = 100_000  # quads per bulk load (≈800 articles): bounds the loader's memory and the tail
+LOAD_CHUNK_QUADS = 200_000  # quads per bulk load (≈1,600 articles): bounds the loader's memory and the tail
 NQUADS = pyoxigraph.RdfFormat.N_QUADS
 
 
@@ -281,6 +282,7 @@ def _plan(inputs: Sequence[str], cache: ExtractionCache, previous: dict | None, 
         raise errors[0]
     report.problems.extend(str(e) for e in errors)
     plan = _Plan(_Articles(), [])
+    cached = cache.folder.is_dir()  # nothing can be cached in a new store: no need to hash the inputs
     for path, article_id in zip(paths, assign_ids(paths), strict=True):
         if path == STDIN:
             try:
@@ -293,7 +295,7 @@ def _plan(inputs: Sequence[str], cache: ExtractionCache, previous: dict | None, 
             task: Task = source
             sha256: str | None = source.sha256
         else:
-            task, sha256 = (path, article_id), _file_sha256(path, max_bytes)
+            task, sha256 = (path, article_id), _file_sha256(path, max_bytes) if cached else None
         hit = cache.get(article_id, path, sha256) if sha256 else None
         if hit is None:
             plan.tasks.append(task)
@@ -320,10 +322,11 @@ def _plan(inputs: Sequence[str], cache: ExtractionCache, previous: dict | None, 
 
 def _file_sha256(path: str, max_bytes: int) -> str | None:
     try:
-        if os.stat(path).st_size > max_bytes:
-            return None  # the reader refuses it
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return None  # a device or a pipe is read (and checked) by the reader, never cached
         with open(path, "rb") as handle:
-            return hashlib.file_digest(handle, "sha256").hexdigest()
+            return hashlib.sha256(handle.read(max_bytes + 1)).hexdigest()
     except OSError:
         return None  # the reader reports it
 
