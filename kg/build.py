@@ -65,6 +65,7 @@ MANIFEST_FORMAT = 2
 EXPORTS = (("graph.ttl", "turtle"), ("graph.trig", "trig"))
 ONTOLOGY_FILES = ("kg.ttl", "roles.ttl")
 LOAD_CHUNK_QUADS = 200_000  # quads per bulk load (≈1,600 articles): bounds the loader's memory and the tail
+TAIL_CHUNK_QUADS = 10_000  # the smallest chunk: near the end chunks shrink so little is left to load after
 NQUADS = pyoxigraph.RdfFormat.N_QUADS
 
 
@@ -241,7 +242,7 @@ def build(inputs: Sequence[str], store_dir: Path, *, resources: Resources | None
                         raise result
                     continue
                 if result.nquads is not None:
-                    writer.add(result.nquads, result.quads)
+                    writer.add(result.nquads, result.quads, remaining=len(plan.tasks) - n)
                     result.nquads = None
                 plan.articles.add(result)
                 plan.read += 1
@@ -451,6 +452,8 @@ class _Writer:
         self.busy = 0.0  # seconds the loader spent loading
         self._parts: list[bytes] = []
         self._count = 0
+        self._added = 0  # graphs added, and their quads: the mean size of a graph
+        self._added_quads = 0
         self._queue: queue.Queue[bytes | None] = queue.Queue(maxsize=1)
         self._thread: threading.Thread | None = None
         self._failure: BaseException | None = None
@@ -475,10 +478,22 @@ class _Writer:
         self.published = True
         kgstore.publish(self.root, self.generation)
 
-    def add(self, nquads: bytes, quads: int) -> None:
+    def add(self, nquads: bytes, quads: int, remaining: int | None = None) -> None:
+        """Queue one graph; `remaining`: how many graphs will still be added while extraction goes on.
+
+        Near the end a chunk is sent once it holds half of what is still to come (at least
+        TAIL_CHUNK_QUADS): the loader then keeps pace with the last articles, and what is left to load
+        after extraction ends is a small chunk, not up to two full ones.
+        """
         self._parts.append(nquads)
         self._count += quads
-        if self._count >= LOAD_CHUNK_QUADS:
+        self._added += 1
+        self._added_quads += quads
+        limit = LOAD_CHUNK_QUADS
+        if remaining is not None:
+            still_to_come = remaining * self._added_quads // self._added
+            limit = min(limit, max(TAIL_CHUNK_QUADS, still_to_come // 2))
+        if self._count >= limit:
             self._send()
 
     def _send(self) -> None:

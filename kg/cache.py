@@ -69,6 +69,7 @@ class ExtractionCache:
         self.root = Path(store_root) / CACHE
         self.fingerprint = fingerprint or extraction_fingerprint()
         self.folder = self.root / self.fingerprint
+        self._folders: set[Path] = set()  # folders this process made (or found) already
 
     def _path(self, article_id: str) -> Path:
         name = hashlib.sha1(article_id.encode("utf-8")).hexdigest()
@@ -87,9 +88,22 @@ class ExtractionCache:
 
     def put(self, extraction: Extraction) -> None:
         target = self._path(extraction.article.id)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_text(records_io.dumps(extraction), encoding="utf-8")
+        folder = target.parent
+        if folder not in self._folders:  # 256 folders: one mkdir each, not one per article
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
+        tmp = folder / f".{target.name}.{os.getpid()}.tmp"
+        data = memoryview(records_io.dumps(extraction).encode("utf-8"))
+        try:
+            handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        except FileNotFoundError:  # the folder was removed under us: make it again
+            folder.mkdir(parents=True, exist_ok=True)
+            handle = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            while data:
+                data = data[os.write(handle, data):]
+        finally:
+            os.close(handle)
         os.replace(tmp, target)  # no fsync: a torn entry after a power cut is read as a miss
 
     def forget(self, article_id: str) -> None:

@@ -14,6 +14,7 @@ cache, which the workers write.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
 from collections import deque
@@ -139,7 +140,14 @@ def _on_local_processes(tasks: Sequence[Task], resources: Resources, jobs: int, 
         resources.language(language)
     _worker_resources, _worker_cache, _worker_summarise, _worker_max_bytes = resources, cache, summarise, max_bytes
     try:
-        with context.Pool(min(jobs, len(tasks))) as pool:
+        # The workers' collector would otherwise write to the header of every object they inherit (the
+        # Resources' tries: tens of MB), copying each page it touches; frozen, they stay shared.
+        gc.freeze()
+        try:
+            pool = context.Pool(min(jobs, len(tasks)))
+        finally:
+            gc.unfreeze()
+        with pool:
             for result in pool.imap(_local_work, tasks, chunksize=LOCAL_CHUNK):
                 yield _restore(result)
     finally:

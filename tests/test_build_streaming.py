@@ -71,3 +71,21 @@ def test_summary_keeps_what_the_merge_reads_without_the_evidence(corpus: Path, r
     assert all(i.evidence is NO_EVIDENCE and not i.more_evidence for i in summary.interactions)
     assert [(i.kind, i.participants, i.date, i.place) for i in summary.interactions] == \
         [(i.kind, i.participants, i.date, i.place) for i in extraction.interactions]
+
+
+def test_chunks_shrink_near_the_end_so_little_is_left_to_load_after_extraction(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sent: list[int] = []
+    writer = kgbuild._Writer(Path("unused"), None, None, [])  # type: ignore[arg-type]
+    monkeypatch.setattr(writer, "_send", lambda: (sent.append(writer._count),
+                                                  setattr(writer, "_count", 0), writer._parts.clear()))
+    graphs, quads = 10_000, 125
+    for n in range(1, graphs + 1):
+        writer.add(b"", quads, remaining=graphs - n)
+    writer._send()  # what `finish` sends: the rest
+    assert sum(sent) == graphs * quads
+    assert max(sent) <= kgbuild.LOAD_CHUNK_QUADS + quads
+    assert sent[0] >= kgbuild.LOAD_CHUNK_QUADS, "full chunks while much is still to come"
+    assert all(later <= earlier + quads for earlier, later in zip(sent, sent[1:], strict=False)), sent
+    assert sent[-1] <= kgbuild.TAIL_CHUNK_QUADS + quads, "what is left after extraction is small"
+    assert len(sent) <= graphs * quads // kgbuild.LOAD_CHUNK_QUADS + 12, "a few more chunks, not many"

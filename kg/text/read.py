@@ -278,12 +278,13 @@ def _size(n: int) -> str:
 
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
-_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad")
+# anything but whitespace (str.isspace, as `\s` matches) and zero-width characters
+_VISIBLE = re.compile("[^\\s\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
 
 
 def _visible(text: str) -> bool:
-    """Whether `text` has anything but whitespace and zero-width characters."""
-    return bool(text.translate(_INVISIBLE).strip())
+    """Whether `text` has anything but whitespace and zero-width characters (stops at the first)."""
+    return _VISIBLE.search(text) is not None
 
 
 # --------------------------------------------------------------------------------------------------
