@@ -1,19 +1,51 @@
-"""Printing rows: table, csv, tsv, json (a list of objects) and jsonl, to any text stream."""
+"""Printing rows: table, csv, tsv, json (a list of objects) and jsonl, to any text stream.
+
+Tables are for reading: `compact_iris` turns IRIs under the store's base into paths
+(person/ismail_haniyeh) and well-known namespaces into prefixed names (kg:Meeting); csv, tsv and
+JSON keep every value whole, for programs.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 FORMATS = ("table", "csv", "tsv", "json", "jsonl")
 
 
+PREFIXES = (
+    ("kg:", "https://example.org/kg/ontology#"),
+    ("xsd:", "http://www.w3.org/2001/XMLSchema#"),
+    ("rdf:", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs:", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("owl:", "http://www.w3.org/2002/07/owl#"),
+    ("skos:", "http://www.w3.org/2004/02/skos/core#"),
+    ("wd:", "http://www.wikidata.org/entity/"),
+)
+
+
+def compact_iris(base: str) -> Callable[[str], str]:
+    """A function that shortens a value if it is an IRI under a known namespace or under `base`."""
+    known = sorted([*PREFIXES, ("", base)], key=lambda p: -len(p[1]))  # the longest namespace first
+
+    def compact(value: str) -> str:
+        for prefix, namespace in known:
+            if value.startswith(namespace) and len(value) > len(namespace) and " " not in value:
+                return prefix + value[len(namespace):]
+        return value
+
+    return compact
+
+
 def write_rows(columns: list[str], rows: Iterable[dict[str, str]], fmt: str, out: TextIO,
-               max_width: int = 60) -> int:
-    """Write rows in `fmt`; unbound values are left out of JSON objects and empty elsewhere. Returns the count."""
+               max_width: int = 60, compact: Callable[[str], str] | None = None) -> int:
+    """Write rows in `fmt`; unbound values are left out of JSON objects and empty elsewhere. Returns the count.
+
+    `compact` shortens table cells (see `compact_iris`); other formats are written as they are.
+    """
     if fmt == "json":
         items = list(rows)
         out.write(json.dumps(items, ensure_ascii=False, indent=1) + "\n")
@@ -32,6 +64,8 @@ def write_rows(columns: list[str], rows: Iterable[dict[str, str]], fmt: str, out
             writer.writerow([row.get(c, "") for c in columns])
             n += 1
         return n
+    if compact is not None:
+        rows = ({c: compact(v) for c, v in row.items()} for row in rows)
     return _table(columns, list(rows), out, max_width)
 
 

@@ -267,3 +267,27 @@ def test_query_file_by_path(tmp_path: Path) -> None:
                     "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://example.org/kg/ontology#Article> }\n")
     done = kg_main("query", str(path), "--store", str(seed_store()), "-f", "csv")
     assert done.stdout.splitlines() == ["n", "5"]
+
+
+def test_tables_show_short_iris_and_csv_keeps_them_whole() -> None:
+    table = kg_main("query", "meetings", "--store", str(seed_store()))
+    assert table.returncode == 0, table.stderr
+    lines = table.stdout.splitlines()
+    assert lines[0].split()[:3] == ["meeting", "kind", "actor"]
+    assert any(" kg:Meeting " in line and " person/ali_bagheri_kani " in line for line in lines[2:])
+    assert "https://example.org/kg/" not in table.stdout
+    csv = kg_main("query", "meetings", "--store", str(seed_store()), "-f", "csv")
+    assert "https://example.org/kg/ontology#Meeting" in csv.stdout
+    assert "https://example.org/kg/person/ali_bagheri_kani" in csv.stdout
+
+
+def test_compact_iris_shortens_only_iris_under_a_known_namespace() -> None:
+    from kg.output import compact_iris
+
+    compact = compact_iris("https://data.example/news/")
+    assert compact("https://data.example/news/person/x") == "person/x"
+    assert compact("https://example.org/kg/ontology#PhoneCall") == "kg:PhoneCall"
+    assert compact("http://www.wikidata.org/entity/Q42") == "wd:Q42"
+    assert compact("https://example.org/kg/person/x") == "https://example.org/kg/person/x"  # another base
+    assert compact("https://data.example/news/") == "https://data.example/news/"  # nothing left to show
+    assert compact("متن با https://data.example/news/x") == "متن با https://data.example/news/x"

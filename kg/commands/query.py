@@ -93,8 +93,24 @@ def run_query(args: argparse.Namespace) -> int:
     columns, rows = _run(args, store, query.text, substitutions)
     if query.columns and set(query.columns) <= set(columns):
         columns = query.columns
-    write_rows(columns, rows, args.format, sys.stdout)
+    write_rows(columns, rows, args.format, sys.stdout, compact=_compact(args))
     return EXIT_OK
+
+
+def _compact(args: argparse.Namespace):
+    """Tables show IRIs under the store's base as paths, and known namespaces as prefixes."""
+    from kg.output import compact_iris
+    from kg.rdf.iri import DEFAULT_BASE
+
+    base = DEFAULT_BASE
+    if not args.endpoint:
+        from kg.rdf.store import read_manifest
+
+        try:
+            base = read_manifest(Path(args.store)).get("base", DEFAULT_BASE)
+        except KGError:  # the query ran, so the store opened: a manifest problem only costs the base
+            base = DEFAULT_BASE
+    return compact_iris(base)
 
 
 def run_sparql(args: argparse.Namespace) -> int:
@@ -105,7 +121,7 @@ def run_sparql(args: argparse.Namespace) -> int:
         return _update(args, text)
     store = None if args.timeout is not None else _open(args)
     columns, rows = _run(args, store, text)
-    write_rows(columns, rows, args.format, sys.stdout)
+    write_rows(columns, rows, args.format, sys.stdout, compact=_compact(args))
     return EXIT_OK
 
 
