@@ -128,3 +128,21 @@ def test_compiled_tbox_puts_declared_classes_under_owl_thing_only() -> None:
                          (n("B"), "<http://www.w3.org/2000/01/rdf-schema#subClassOf>", n("C"))])
     assert THING in tbox.super_classes[n("A")]
     assert tbox.super_classes[n("B")] == frozenset({n("C")})
+
+
+def test_construct_streams_triples_whose_literals_hold_line_separators() -> None:
+    """Only "\\n" ends an N-Triples line: U+2028 or U+0085 inside a literal must not split a triple."""
+    from kg.rdf.closure import construct, construct_ntriples, parse_ntriples
+
+    store = pyoxigraph.Store()
+    text = "سطر\u2028دوم\x85سوم\x1c"
+    store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("http://x/a"), pyoxigraph.NamedNode("http://x/p"),
+                              pyoxigraph.Literal(text, language="fa")))
+    store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("http://x/a"), pyoxigraph.NamedNode("http://x/q"),
+                              pyoxigraph.NamedNode("http://x/b")))
+    query = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+    streamed = sorted(construct(store, query))
+    assert streamed == sorted(parse_ntriples(construct_ntriples(store, query)))
+    assert len(streamed) == 2
+    literal = next(o for _s, p, o in streamed if p == "<http://x/p>")
+    assert str(pyoxigraph.Literal(text, language="fa")) == literal
