@@ -306,9 +306,20 @@ def _triples(lines: Iterable[str]) -> Iterator[Triple]:
             yield intern(s), intern(p), (intern(o) if o[0] == "<" else o)
 
 
+WRITE_CHUNK = 100_000  # triples per load: the text of all of them at once cost gigabytes at 100k articles
+
+
 def write_ntriples(store: Store, triples: Iterable[Triple], graph: NamedNode) -> int:
-    """Add triples of N-Triples strings to a named graph, parsed by Oxigraph in one call."""
-    lines = [f"{s} {p} {o} .\n" for s, p, o in triples]
+    """Add triples of N-Triples strings to a named graph, parsed by Oxigraph a chunk at a time."""
+    count = 0
+    lines: list[str] = []
+    for s, p, o in triples:
+        lines.append(f"{s} {p} {o} .\n")
+        if len(lines) == WRITE_CHUNK:
+            store.load("".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=graph)
+            count += len(lines)
+            lines = []
     if lines:
         store.load("".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=graph)
-    return len(lines)
+        count += len(lines)
+    return count
