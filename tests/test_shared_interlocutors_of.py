@@ -8,7 +8,9 @@ two links ("" when none is dated); a link is a meeting or phone call whose type 
 article graph states; its days are read from every graph; with ?from/?to only the days in the window
 count (undated interactions then do not). Rows are ordered by via, a, b. Checked on the seed store, on a
 small store made of the awkward cases, with either binding (substitution, or VALUES as an endpoint gets
-them), and in order on an Oxigraph server and on Jena when they are installed.
+them), and in order on an Oxigraph server and on Jena when they are installed. The query answers in two
+ways — from rule 015's kg:Contact nodes when no window is given and the store has them, from the
+interactions otherwise — so every store is checked with and without those nodes.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ from store_helpers import kg, seed_store
 from test_remote_stores import _java, jena, oxigraph_server  # noqa: F401 (fixtures)
 
 from kg.queries import ActorResolver, bind, load_query, run, with_planning_hints
+from kg.rdf.reason import reason
 from kg.rdf.store import open_store
-from kg.remote import RemoteStore, with_values
+from kg.remote import RemoteStore, push, with_values
 
 KG = "https://example.org/kg/ontology#"
 B = "https://example.org/kg/"
@@ -87,6 +90,25 @@ def answered(store, actor: str, window: dict[str, str], *, as_endpoint: bool = F
     return [tuple(row.get(c, "") for c in ("a", "b", "via", "first", "last")) for row in rows]
 
 
+def contact_nodes(store: pyoxigraph.Store) -> set:
+    """Rule 015's kg:Contact nodes."""
+    typed = store.quads_for_pattern(None, pyoxigraph.NamedNode(RDF_TYPE), pyoxigraph.NamedNode(KG + "Contact"))
+    return {q.subject for q in typed}
+
+
+def contacts(store: pyoxigraph.Store) -> int:
+    return len(contact_nodes(store))
+
+
+def without_contacts(store: pyoxigraph.Store) -> pyoxigraph.Store:
+    """A copy of `store` without rule 015's kg:Contact nodes (as built with an older kg, or an endpoint
+    without graph/inferred): the query must then answer from the interactions."""
+    nodes = contact_nodes(store)
+    copy = pyoxigraph.Store()
+    copy.extend(q for q in store.quads_for_pattern(None, None, None, None) if q.subject not in nodes)
+    return copy
+
+
 def actors_of(store: pyoxigraph.Store) -> list[str]:
     return sorted({q.object.value for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(KG + "participant"),
                                                                    None, None)})
@@ -97,13 +119,16 @@ def seed() -> pyoxigraph.Store:
     return open_store(seed_store())
 
 
-def test_every_seed_actor_in_every_window_matches_the_definition(seed: pyoxigraph.Store) -> None:
+@pytest.mark.parametrize("summaries", [True, False], ids=["with-contacts", "without-contacts"])
+def test_every_seed_actor_in_every_window_matches_the_definition(seed: pyoxigraph.Store, summaries: bool) -> None:
+    assert contacts(seed) > 5  # the build's reasoning made them (rules 015, 060)
+    store = seed if summaries else without_contacts(seed)
     checked = 0
-    for actor in actors_of(seed):
+    for actor in actors_of(store):
         for window in WINDOWS:
-            want = expected(seed, actor, window.get("from"), window.get("to"))
-            assert answered(seed, actor, window) == want, (actor, window)
-            assert answered(seed, actor, window, as_endpoint=True) == want, (actor, window)
+            want = expected(store, actor, window.get("from"), window.get("to"))
+            assert answered(store, actor, window) == want, (actor, window)
+            assert answered(store, actor, window, as_endpoint=True) == want, (actor, window)
             checked += len(want)
     assert checked > 30
 
@@ -140,8 +165,12 @@ def _awkward_store() -> pyoxigraph.Store:
     return store
 
 
-def test_awkward_cases_match_the_definition() -> None:
+@pytest.mark.parametrize("reasoned", [False, True], ids=["as-stated", "reasoned"])
+def test_awkward_cases_match_the_definition(reasoned: bool) -> None:
     store = _awkward_store()
+    if reasoned:  # kg:Contact nodes (rule 015), and rule 050's SharedInterlocutor nodes, also with kg:a/kg:b
+        reason(store, B)
+        assert contacts(store) == 6
     for actor in actors_of(store):
         for window in WINDOWS:
             want = expected(store, actor, window.get("from"), window.get("to"))
@@ -151,6 +180,24 @@ def test_awkward_cases_match_the_definition() -> None:
     assert (B + "person/p", B + "person/r", B + "person/hub", "2023-03-01", "2024-01-06") in rows
     assert not any(B + "person/s" in row or B + "person/u" in row for row in rows)
     assert (B + "person/hub", B + "person/t", B + "person/p", "2023-03-01", "2024-06-19") in rows
+
+
+def test_contacts_answer_without_a_window_and_interactions_with_one() -> None:
+    """Which way answers: a kg:Contact node stated by hand, with no interaction behind it, is in the
+    answer without a window only, and no longer once the store holds no kg:Contact."""
+    store = _awkward_store()
+    reason(store, B)
+    n = pyoxigraph.NamedNode
+    hub, p, zz = B + "person/hub", B + "person/p", B + "person/zz"
+    node, inferred = n(B + "contact/made-up"), n(B + "graph/inferred")
+    for predicate, obj in ((RDF_TYPE, KG + "Contact"), (KG + "a", p), (KG + "b", zz)):
+        store.add(pyoxigraph.Quad(node, n(predicate), n(obj), inferred))
+    made_up = (hub, zz, p, "2023-03-01", "2024-01-06")  # the days of hub–p; p–zz is undated
+    assert made_up in answered(store, hub, {})
+    assert made_up in answered(store, hub, {}, as_endpoint=True)
+    for window in WINDOWS[1:]:
+        assert not any(zz in row for row in answered(store, hub, window)), window
+    assert not any(zz in row for row in answered(without_contacts(store), hub, {}))
 
 
 # --- the same rows in the same order on the other stores ------------------------------------------------
@@ -170,26 +217,37 @@ def test_an_oxigraph_server_gives_the_same_rows_in_the_same_order(oxigraph_serve
     assert pushed.returncode == 0, pushed.stderr
     store, remote = open_store(seeds), RemoteStore(f"{oxigraph_server}/query")
     query = load_query("shared-interlocutors-of")
-    for actor, window in CASES:
-        substitutions = bind(query, {"actor": actor, **window}, ActorResolver(store))
-        here = _ordered(*run(store, query.text, substitutions))
-        there = _ordered(*run(remote, query.text, substitutions))
-        assert there == here and here, (actor, window)
+    for summaries in (True, False):
+        if not summaries:  # the same graphs again, graph/inferred without its kg:Contact nodes
+            store = without_contacts(store)
+            push(store, f"{oxigraph_server}/store")
+            assert not bool(remote.query(f"ASK {{ ?c a <{KG}Contact> }}"))
+        for actor, window in CASES:
+            substitutions = bind(query, {"actor": actor, **window}, ActorResolver(store))
+            here = _ordered(*run(store, query.text, substitutions))
+            there = _ordered(*run(remote, query.text, substitutions))
+            assert there == here and here, (actor, window, summaries)
 
 
 def test_jena_gives_the_same_rows_in_the_same_order(jena: list[str], tmp_path: Path) -> None:  # noqa: F811
     seeds = seed_store()
-    tdb = tmp_path / "tdb2"
-    _java(jena, "tdb2.tdbloader", "--loc", str(tdb), str(seeds / "graph.trig"))
     store = open_store(seeds)
     query = load_query("shared-interlocutors-of")
-    for actor, window in CASES:
-        substitutions = bind(query, {"actor": actor, **window}, ActorResolver(store))
-        here = _ordered(*run(store, query.text, substitutions))
-        (tmp_path / "q.rq").write_text(with_values(query.text, substitutions), encoding="utf-8")
-        done = _java(jena, "tdb2.tdbquery", "--loc", str(tdb), "--set", "tdb:unionDefaultGraph=true",
-                     "--results=json", "--query", str(tmp_path / "q.rq"))
-        solutions = pyoxigraph.parse_query_results(done.stdout.encode(), pyoxigraph.QueryResultsFormat.JSON)
-        columns = [v.value for v in solutions.variables]
-        there = _ordered(columns, ({c: s[c].value for c in columns if s[c] is not None} for s in solutions))
-        assert there == here and here, (actor, window)
+    for summaries in (True, False):
+        tdb = tmp_path / f"tdb2-{summaries}"
+        if summaries:
+            _java(jena, "tdb2.tdbloader", "--loc", str(tdb), str(seeds / "graph.trig"))
+        else:  # graph/inferred without its kg:Contact nodes
+            store = without_contacts(store)
+            store.dump(tmp_path / "without-contacts.trig", format=pyoxigraph.RdfFormat.TRIG)
+            _java(jena, "tdb2.tdbloader", "--loc", str(tdb), str(tmp_path / "without-contacts.trig"))
+        for actor, window in CASES:
+            substitutions = bind(query, {"actor": actor, **window}, ActorResolver(store))
+            here = _ordered(*run(store, query.text, substitutions))
+            (tmp_path / "q.rq").write_text(with_values(query.text, substitutions), encoding="utf-8")
+            done = _java(jena, "tdb2.tdbquery", "--loc", str(tdb), "--set", "tdb:unionDefaultGraph=true",
+                         "--results=json", "--query", str(tmp_path / "q.rq"))
+            solutions = pyoxigraph.parse_query_results(done.stdout.encode(), pyoxigraph.QueryResultsFormat.JSON)
+            columns = [v.value for v in solutions.variables]
+            there = _ordered(columns, ({c: s[c].value for c in columns if s[c] is not None} for s in solutions))
+            assert there == here and here, (actor, window, summaries)

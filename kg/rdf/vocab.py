@@ -14,6 +14,7 @@ class KG(DefinedNamespace):
     ActorPair: URIRef
     Article: URIRef
     Claim: URIRef
+    Contact: URIRef
     Country: URIRef
     DeputyForeignMinister: URIRef
     DeputyHeadOfPoliticalBureau: URIRef
