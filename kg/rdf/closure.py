@@ -60,7 +60,6 @@ class Closure:
             for position, step in enumerate(chain):
                 self._chains_by_step[step].append((result, chain, position))
         self._pending: list[Triple] = []
-        self._unfired: list[Term] = []  # predicates whose facts were read by `load` and not fired yet
         self.derived: list[Triple] = []
         # Equality needs every triple of the nodes involved, whatever the predicate: they are read
         # from the store (`_watch`) the first time a node becomes owl:sameAs another one.
@@ -77,16 +76,10 @@ class Closure:
         """Read the triples the TBox can reason about from every graph but `skip_graphs`; returns the count."""
         self._store = store
         self._skip_graphs = tuple(str(g) for g in skip_graphs)
-        fresh = not any(self.facts.values())
-        predicates = sorted(p for p in self.relevant if p.startswith("<"))
-        count = self._read(predicates, queue=not fresh)
-        if fresh:  # every fact read is new: `run` fires them from the fact sets, not from copies queued
-            self._unfired.extend(predicates)
-        return count
+        return self._read(sorted(p for p in self.relevant if p.startswith("<")))
 
-    def _read(self, predicates: list[Term], node: Term | None = None, queue: bool = True) -> int:
-        """Add the store's triples with these predicates (or, with `node`, every triple about it);
-        `queue=False` leaves them out of the worklist (the caller fires them)."""
+    def _read(self, predicates: list[Term], node: Term | None = None) -> int:
+        """Add the store's triples with these predicates (or, with `node`, every triple about it)."""
         assert self._store is not None
         skip = " && ".join(f"?g != {g}" for g in self._skip_graphs) or "true"
         if node is None:
@@ -96,7 +89,7 @@ class Closure:
             where = f"GRAPH ?g {{ {{ VALUES ?s {{ {node} }} ?s ?p ?o }} UNION {{ VALUES ?o {{ {node} }} ?s ?p ?o }} }}"
         count = 0
         for s, p, o in construct(self._store, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {where} FILTER ({skip}) }}"):
-            count += self._know(s, p, o, queue)
+            count += self._know(s, p, o)
         return count
 
     def add(self, triples: Iterable[Triple]) -> int:
@@ -110,7 +103,7 @@ class Closure:
             self._read([p])
         return (s, o) in self.facts.get(p, ())
 
-    def _know(self, s: Term, p: Term, o: Term, queue: bool = True) -> int:
+    def _know(self, s: Term, p: Term, o: Term) -> int:
         pairs = self.facts[p]
         if (s, o) in pairs:
             return 0
@@ -122,8 +115,7 @@ class Closure:
         if self._equal_nodes:
             self._by_subject[s].add((p, o))
             self._by_object[o].add((s, p))
-        if queue:
-            self._pending.append((s, p, o))
+        self._pending.append((s, p, o))
         return 1
 
     def _derive(self, s: Term, p: Term, o: Term) -> None:
@@ -137,15 +129,6 @@ class Closure:
     def run(self) -> list[Triple]:
         """Apply the rules until nothing new appears; returns the triples derived by this call."""
         start = len(self.derived)
-        # The facts of the first load, each fired once against everything known (a snapshot of each
-        # set: firing adds to them). At 100k articles a worklist holding a copy of each of these ≈10M
-        # facts cost ≈0.7 GB more.
-        unfired = [(p, list(self.facts.get(p, ()))) for p in self._unfired]
-        self._unfired.clear()
-        for p, pairs in unfired:
-            for s, o in pairs:
-                self._fire(s, p, o)
-        del unfired
         pending = self._pending
         while pending:
             s, p, o = pending.pop()
@@ -313,14 +296,14 @@ def parse_ntriples(data: bytes) -> Iterator[Triple]:
 
 
 def _triples(lines: Iterable[str]) -> Iterator[Triple]:
-    """Terms are interned: an IRI (a class, a predicate, a busy actor) or a repeated value (a rule name,
-    a confidence, a day) is then one string in memory, however many facts name it."""
+    """Terms are interned: an IRI (a class, a predicate, a busy actor) is then one string in memory,
+    however many facts name it, instead of one copy per triple."""
     for line in lines:
         line = line.rstrip("\n")
         if line:
             s, p, rest = line.split(" ", 2)
             o = rest[:-2]
-            yield intern(s), intern(p), (intern(o) if o[0] == "<" or len(o) < 100 else o)  # texts are unique
+            yield intern(s), intern(p), (intern(o) if o[0] == "<" else o)
 
 
 WRITE_CHUNK = 100_000  # triples per load: the text of all of them at once cost gigabytes at 100k articles
