@@ -81,3 +81,13 @@ def seed_store() -> Path:
     if done.returncode != 0:
         raise RuntimeError(f"building the seed store failed ({done.returncode}):\n{done.stderr}")
     return store
+
+
+def corpus_with_seeds(folder: Path, articles: int, seed: int) -> Path:
+    """`articles` synthetic articles (kg synth, reproducible by `seed`) plus the five sample articles."""
+    from kg.synth import write_corpus
+
+    write_corpus(articles, folder, seed=seed)
+    for sample in SEEDS.glob("*.txt"):
+        (folder / sample.name).write_bytes(sample.read_bytes())
+    return folder

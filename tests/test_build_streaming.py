@@ -9,30 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from store_helpers import corpus_with_seeds
 
 from kg import build as kgbuild
 from kg.build import ArticleSummary, build, summarise
 from kg.extract.resources import Resources
 from kg.merge import NO_EVIDENCE
 from kg.parallel import extract_all
-from kg.synth import write_corpus
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 EXPORTS = ("graph.trig", "graph.ttl")
 
 
 @pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
-@pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(60, folder, seed=4)  # a third retell another article's event: merges across articles
-    for seed in SEEDS.glob("*.txt"):
-        (folder / seed.name).write_bytes(seed.read_bytes())
-    return folder
+    # a third retell another article's event: merges across articles
+    return corpus_with_seeds(tmp_path_factory.mktemp("corpus"), 60, seed=4)
 
 
 @pytest.fixture(scope="module")

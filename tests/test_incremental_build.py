@@ -18,11 +18,6 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
-
-
-@pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return write_corpus(30, tmp_path_factory.mktemp("synth"), seed=5)
 

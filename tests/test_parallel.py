@@ -5,28 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from store_helpers import corpus_with_seeds
 
 from kg.build import build
 from kg.errors import InputError
 from kg.extract.resources import Resources
 from kg.parallel import SchedulerError, extract_all
 from kg.records import Extraction
-from kg.synth import write_corpus
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-
-
-@pytest.fixture(scope="module")
-def resources() -> Resources:
-    return Resources()
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus")
-    write_corpus(24, folder, seed=9)
-    for seed in SEEDS.glob("*.txt"):
-        (folder / seed.name).write_bytes(seed.read_bytes())
+    folder = corpus_with_seeds(tmp_path_factory.mktemp("corpus"), 24, seed=9)
     (folder / "zz-binary.txt").write_bytes(b"%PDF-1.4\x00\x01\x02" * 50)  # refused by the reader
     return folder
 
