@@ -313,13 +313,17 @@ def write_ntriples(store: Store, triples: Iterable[Triple], graph: NamedNode) ->
     """Add triples of N-Triples strings to a named graph, parsed by Oxigraph a chunk at a time."""
     count = 0
     lines: list[str] = []
-    for s, p, o in triples:
-        lines.append(f"{s} {p} {o} .\n")
-        if len(lines) == WRITE_CHUNK:
+
+    def flush() -> None:
+        nonlocal count, lines
+        if lines:
             store.load("".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=graph)
             count += len(lines)
             lines = []
-    if lines:
-        store.load("".join(lines).encode("utf-8"), format=RdfFormat.N_TRIPLES, to_graph=graph)
-        count += len(lines)
+
+    for s, p, o in triples:
+        lines.append(f"{s} {p} {o} .\n")
+        if len(lines) == WRITE_CHUNK:
+            flush()
+    flush()
     return count
