@@ -3,33 +3,48 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 KG     := $(VENV)/bin/kg
-STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml setup.py | cksum | cut -d' ' -f1)
 STORE  ?= build/store
+# The per-article hot path that setup.py compiles with mypyc (pyproject.toml, [tool.kg] compiled).
+COMPILED         := $(VENV)/.compiled
+COMPILED_SOURCES := $(shell sed -n '/^compiled = \[/,/^\]/p' pyproject.toml | grep -o 'kg/[a-z_/]*\.py')
 
 .PHONY: setup run test lint eval bench fuzz clean system-deps browser-deps rdf-tools
 
-setup: $(STAMP)
+setup: $(STAMP) $(COMPILED)
 
-$(STAMP): pyproject.toml
+# Installing kg compiles the hot path (a minute or two; pure Python when no C compiler is found).
+$(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'
 	rm -f $(VENV)/.installed-*
-	touch $(STAMP)
+	touch $(STAMP) $(COMPILED)
 
-run: $(STAMP)
+# A compiled module whose source changed is compiled again: Python would import the old extension
+# in place of the edited source. Its extensions are removed first, so a failed compilation leaves the
+# sources in charge (pure Python), never stale code.
+$(COMPILED): $(COMPILED_SOURCES)
+	@echo "compiling the hot path with mypyc (setup.py; log in build/compile.log)"
+	@rm -f $(patsubst %.py,%.cpython-*.so,$(COMPILED_SOURCES))
+	@mkdir -p build; $(PY) setup.py build_ext --inplace > build/compile.log 2>&1 \
+	  || { tail -n 20 build/compile.log; exit 1; }
+	@grep -h '^kg: .*pure Python' build/compile.log || true
+	@touch $(COMPILED)
+
+run: setup
 	$(KG) build seeds -o $(STORE)
 	@echo; echo "== Who met or phoned whom (saved query: meetings)"
 	$(KG) query meetings --store $(STORE) --format table
 	@echo; echo "== Shared interlocutors (saved query: shared-interlocutors)"
 	$(KG) query shared-interlocutors --store $(STORE) --format table
 
-test: $(STAMP) system-deps rdf-tools
+test: setup system-deps rdf-tools
 	$(PY) -m pytest -q
 
 # Property tests (tests/test_fuzz_*.py) at full size: over 10,000 generated inputs in all; the total is
 # counted from Hypothesis' statistics. `make test` runs the same properties on a fortieth of the inputs.
-fuzz: $(STAMP)
+fuzz: setup
 	@mkdir -p build; HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q --hypothesis-show-statistics \
 	  tests/test_fuzz_text.py tests/test_fuzz_dates.py tests/test_fuzz_pipeline.py > build/fuzz.log 2>&1 \
 	  || { cat build/fuzz.log; exit 1; }
@@ -68,7 +83,7 @@ browser-deps:
 
 # Scores the seeds and the project's own annotated corpus with the shared evaluation (../shared/eval).
 EVAL := ../shared/eval/run-eval
-eval: $(STAMP)
+eval: setup
 	@test -x $(EVAL) || { echo "make eval needs ../shared/eval (the evaluation kit)"; exit 2; }
 	@echo "== seeds/ (5 sample articles)"; $(EVAL) seeds ../shared/eval/seeds-gold.json --quiet
 	@echo; echo "== tests/corpus/ (50 articles written and annotated by the project)"; \
@@ -79,15 +94,15 @@ eval: $(STAMP)
 	  $(PY) tests/discovered_precision.py tests/corpus/articles tests/corpus/gold.json; \
 	  $(PY) tests/discovered_precision.py tests/heldout/articles tests/heldout/gold.json
 
-lint: $(STAMP)
+lint: setup
 	$(VENV)/bin/ruff check kg tests
 	$(VENV)/bin/mypy kg
 
 # Scale benchmarks: 1k and 10k synthetic articles; BENCH_FULL=1 adds 100k (about an hour).
 # Reasoning: owlrl's full closure vs kg's at about 10k, 100k and 1M triples (owlrl at 1M: an hour or more).
-bench: $(STAMP)
+bench: setup
 	$(PY) bench/scale.py $(if $(BENCH_FULL),--full)
 	$(PY) bench/reasoning.py
 
 clean:
-	rm -rf build .pytest_cache
+	rm -rf build .pytest_cache $(COMPILED) ./*__mypyc.*.so $(patsubst %.py,%.cpython-*.so,$(COMPILED_SOURCES))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from mypy_extensions import mypyc_attr
 from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.extract.actors import NEW_PREFIX
@@ -34,6 +35,7 @@ XSD_GYEARMONTH = NamedNode(XSD + "gYearMonth")
 TYPE_CLASSES = {"Person", "Organization", "Country", "Place"}
 
 
+@mypyc_attr(native_class=False)  # it adds its attributes as they are asked for, which compiled classes cannot
 class _Vocab:
     """kg: terms as pyoxigraph nodes, checked against the closed namespace of kg.rdf.vocab."""
 

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from mypy_extensions import mypyc_attr
+
 from kg.text.normalize import Folded, SourceIndex, fold
 
 # hazm.SentenceTokenizer's boundary, plus closing quotes and brackets that follow the full stop.
@@ -21,7 +23,6 @@ from kg.text.normalize import Folded, SourceIndex, fold
 _SENTENCE_END = re.compile(r"[!.?⸮؟][!.?⸮؟]*[\"'»”’)\]]*(?=\s|$)")
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s]")
 _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")  # _TOKEN as a capturing group, for re.split
-_new_token = object.__new__
 
 
 class Token:
@@ -29,17 +30,18 @@ class Token:
 
     __slots__ = ("start", "end", "text", "index", "is_word")
 
-    def __init__(self, start: int, end: int, text: str, index: int) -> None:
+    def __init__(self, start: int, end: int, text: str, index: int, is_word: bool | None = None) -> None:
         self.start = start
         self.end = end
         self.text = text
         self.index = index  # position in its sentence
-        self.is_word = text[0].isalnum()
+        self.is_word = text[0].isalnum() if is_word is None else is_word
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r}, {self.index})"
 
 
+@mypyc_attr(native_class=False)  # compiled classes cannot extend list (setup.py)
 class TokenList(list):
     """A sentence's tokens; lexicon scans of the sentence are cached on it (kg.extract.matcher).
 
@@ -113,8 +115,7 @@ def _tokens(folded: Folded, start: int, end: int, base: int = 0) -> TokenList:
     """Tokens of the source span [start, end) of a folded text.
 
     `_TOKEN_SPLIT.split` gives the tokens (the `_TOKEN` matches) between the gaps they leave, in one C
-    call; offsets are summed from the lengths (the same tokens as `_TOKEN.finditer`, at a third less).
-    Each Token's slots are set here: a constructor call per token costs more."""
+    call; offsets are summed from the lengths (the same tokens as `_TOKEN.finditer`, at a third less)."""
     fs, fe = folded.to_folded(start), folded.to_folded(end)
     parts = _TOKEN_SPLIT.split(folded.text[fs:fe])  # gap, token, gap, token, …, gap
     texts = parts[1::2]
@@ -130,13 +131,8 @@ def _tokens(folded: Folded, start: int, end: int, base: int = 0) -> TokenList:
         for k in range(1, len(parts), 2):
             text = parts[k]
             after = pos + len(text)
-            token = _new_token(Token)
-            token.start = pos
-            token.end = after
-            token.text = text
-            token.index = i
-            token.is_word = word = text[0].isalnum()
-            append(token)
+            word = text[0].isalnum()
+            append(Token(pos, after, text, i, word))
             is_word(word)
             i += 1
             pos = after + len(parts[k + 1])
@@ -152,24 +148,18 @@ def _tokens(folded: Folded, start: int, end: int, base: int = 0) -> TokenList:
         run = max(bisect_right(run_folded, pos) - 1, 0)
         for i, text in enumerate(texts):
             after = pos + len(text)
-            token = _new_token(Token)
             while run + 1 < runs and run_folded[run + 1] <= pos:
                 run += 1
-            token.start = base + run_source[run] + pos - run_folded[run]
+            token_start = base + run_source[run] + pos - run_folded[run]
             last = after - 1
             while run + 1 < runs and run_folded[run + 1] <= last:
                 run += 1
-            token.end = base + run_source[run] + last - run_folded[run] + 1
-            token.text, token.index, token.is_word = text, i, words[i]
-            append(token)
+            append(Token(token_start, base + run_source[run] + last - run_folded[run] + 1, text, i, words[i]))
             pos = after + len(parts[2 * i + 2])
     else:
         for i, text in enumerate(texts):
             after = pos + len(text)
-            token = _new_token(Token)
-            token.start, token.end = base + index[pos], base + index[after - 1] + 1
-            token.text, token.index, token.is_word = text, i, words[i]
-            append(token)
+            append(Token(base + index[pos], base + index[after - 1] + 1, text, i, words[i]))
             pos = after + len(parts[2 * i + 2])
     tokens.texts = texts
     tokens.words = words
