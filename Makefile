@@ -13,20 +13,22 @@ COMPILED_SOURCES := $(shell sed -n '/^compiled = \[/,/^\]/p' pyproject.toml | gr
 
 setup: $(STAMP) $(COMPILED)
 
-# Installing kg compiles the hot path (a minute or two; pure Python when no C compiler is found).
+# kg and its dependencies, as pure Python first: mypy then sees every dependency's types when it
+# compiles the hot path below (an isolated build environment has none of them).
 $(STAMP): pyproject.toml setup.py
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev]'
+	KG_PURE_PYTHON=1 $(PY) -m pip install -q -e '.[dev]'
 	rm -f $(VENV)/.installed-*
-	touch $(STAMP) $(COMPILED)
+	touch $(STAMP)
 
-# A compiled module whose source changed is compiled again: Python would import the old extension
-# in place of the edited source. Its extensions are removed first, so a failed compilation leaves the
-# sources in charge (pure Python), never stale code.
-$(COMPILED): $(COMPILED_SOURCES)
+# The hot path compiled in place (a minute or two the first time, seconds after an edit; pure Python
+# when no C compiler is found). A compiled module whose source changed is compiled again: Python would
+# import the old extension in place of the edited source. The extensions are removed first, so a
+# failed compilation leaves the sources in charge, never stale code.
+$(COMPILED): $(STAMP) $(COMPILED_SOURCES)
 	@echo "compiling the hot path with mypyc (setup.py; log in build/compile.log)"
-	@rm -f $(patsubst %.py,%.cpython-*.so,$(COMPILED_SOURCES))
+	@rm -f kg/_native__mypyc.*.so $(patsubst %.py,%.cpython-*.so,$(COMPILED_SOURCES))
 	@mkdir -p build; $(PY) setup.py build_ext --inplace > build/compile.log 2>&1 \
 	  || { tail -n 20 build/compile.log; exit 1; }
 	@grep -h '^kg: .*pure Python' build/compile.log || true
@@ -105,4 +107,4 @@ bench: setup
 	$(PY) bench/reasoning.py
 
 clean:
-	rm -rf build .pytest_cache $(COMPILED) ./*__mypyc.*.so $(patsubst %.py,%.cpython-*.so,$(COMPILED_SOURCES))
+	rm -rf build .pytest_cache $(COMPILED) kg/_native__mypyc.*.so $(patsubst %.py,%.cpython-*.so,$(COMPILED_SOURCES))

@@ -64,8 +64,9 @@ def ext_modules() -> list:
         return []
     os.chdir(HERE)  # mypycify takes paths relative to the project
     try:
-        return mypycify(compiled_modules(), opt_level="3", debug_level="0")
-    except Exception as exc:  # noqa: BLE001 - mypy's type errors, for one
+        # one shared library inside the package (kg/_native__mypyc…), not a top-level module
+        return mypycify(compiled_modules(), opt_level="3", debug_level="0", group_name="kg._native")
+    except (Exception, SystemExit) as exc:  # noqa: BLE001 - mypy's type errors end in SystemExit
         print(f"kg: mypyc failed, installing as pure Python ({exc})", file=sys.stderr)
         return []
 

@@ -252,13 +252,15 @@ def build(inputs: Sequence[str], store_dir: Path, *, resources: Resources | None
             report.stages["extract"] = time.perf_counter() - mark
             if not plan.read:
                 raise NothingBuilt(report.problems)
+            cache.refresh()  # the entries the workers wrote, read back for graphs the merge changes
             _write(writer, plan.articles, cache, resources, iris, reasoner, export, report, say)
         except BaseException:
             writer.discard()
             raise
         cache.drop_other_fingerprints()
-        for article_id in set(before) - set(plan.articles.by_id):
+        for article_id in sorted(set(before) - set(plan.articles.by_id)):
             cache.forget(article_id)
+        cache.compact()
     report.seconds = time.perf_counter() - started
     return report
 

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+from importlib.machinery import PathFinder
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,11 @@ def _compiled() -> dict[str, Path | None]:
     found: dict[str, Path | None] = {}
     for source in _listed_sources():
         name = _module_name(source)
-        origin = Path(importlib.import_module(name).__file__ or "")
+        # what the import system finds for it, asked afresh: a compiled module's own __file__ and
+        # __spec__ may be off when it was imported by another compiled module (mypyc sets them)
+        package = name.rpartition(".")[0]
+        spec = PathFinder.find_spec(name, importlib.import_module(package).__path__)
+        origin = Path(spec.origin if spec and spec.origin else "")
         found[name] = origin if origin.suffix == ".so" else None
     return found
 

@@ -42,7 +42,7 @@ class _Vocab:
     def __getattr__(self, name: str) -> NamedNode:
         from kg.rdf.vocab import KG
 
-        node = NamedNode(str(KG[name]) if name not in ("a", "b") else ONTOLOGY_NS + name)
+        node = NamedNode(str(getattr(KG, name)) if name not in ("a", "b") else ONTOLOGY_NS + name)
         setattr(self, name, node)
         return node
 
