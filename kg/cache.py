@@ -4,8 +4,9 @@
 build, named so that later packs sort later. A pack is a run of entries, each a header line
 `kg-entry <digest of the article id> <length> <crc32>` followed by that many bytes: the article's
 `Extraction` (kg.records_io), or nothing when the article was forgotten. The last entry for an article,
-in pack order, is the one that counts. A write is one `write` call to an open file: a file per article
-cost its worker a create and a rename, ≈0.3–0.6 ms of system time, as much as a fifth of extracting it.
+in pack order, is the one that counts. A write is one `write` call to an open file, where a file per
+article cost a create and a rename (0.12 instead of 0.19 ms per article, JSON encoding included) and
+left a 100k-article store with 100k small files.
 
 An entry is used only when the article's id, path and content hash (SHA-256 of its bytes) all match,
 and only under the fingerprint of the code and data that produced it: a kg upgrade, an edited lexicon
