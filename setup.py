@@ -9,6 +9,8 @@ as pure Python and works the same, only slower.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import sys
@@ -27,14 +29,25 @@ def compiled_modules() -> list[str]:
         return list(tomllib.load(handle)["tool"]["kg"]["compiled"])
 
 
+def source_digests() -> dict[str, str]:
+    return {name: hashlib.sha256((HERE / name).read_bytes()).hexdigest() for name in compiled_modules()}
+
+
 class OptionalBuildExt(build_ext):
-    """A failed compilation leaves kg pure Python instead of failing the installation."""
+    """A failed compilation leaves kg pure Python instead of failing the installation.
+
+    A compiled build also writes kg/_native.json, the digest of each source it compiled, so that a
+    source edited since can be told from one that was only touched (tests/test_compiled.py)."""
 
     def run(self) -> None:
         try:
             super().run()
         except Exception as exc:  # noqa: BLE001 - any compiler failure means: no extensions
             print(f"kg: not compiled, installing as pure Python ({exc})", file=sys.stderr)
+            return
+        if self.extensions:
+            package = (HERE if self.inplace else Path(self.build_lib)) / "kg"
+            (package / "_native.json").write_text(json.dumps(source_digests(), indent=1) + "\n")
 
     def build_extension(self, ext) -> None:  # type: ignore[no-untyped-def]
         try:

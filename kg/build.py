@@ -155,8 +155,8 @@ class _SummariseAndWrite:
         merged = merge_reports([(a.id, a.day, a.interactions)])
         builder = RDFBuilder(self.iris, self.gazetteer, merged, self.role_labels)
         builder.remember_types([x])
-        quads = builder.article_quads(x)
-        a.nquads, a.quads = _serialise(quads), len(quads)
+        graph = builder.article_quads(x)
+        a.nquads, a.quads = graph.nquads(), len(graph.lines)
         a.guess = _signature(a, builder, merged)
         return a
 
@@ -375,12 +375,12 @@ def _write(writer: _Writer, articles: _Articles, cache: ExtractionCache, resourc
         if x is None:
             raise StoreError(f"{a.path}: its extraction vanished from the store's cache during the build; "
                              "build again")
-        quads = builder.article_quads(x)
-        writer.add(_serialise(quads), len(quads))
+        graph = builder.article_quads(x)
+        writer.add(graph.nquads(), len(graph.lines))
     writer.finish()
     for name in ("knowledge-base", "ontology", "inferred"):
         store.remove_graph(pyoxigraph.NamedNode(iris.graph(name)))
-    store.extend(builder.knowledge_base_quads(articles.knowledge_base_keys()))
+    store.load(builder.knowledge_base_quads(articles.knowledge_base_keys()).nquads(), format=NQUADS)
     store.extend(_ontology_quads(pyoxigraph.NamedNode(iris.graph("ontology"))))
     report.graphs_written, report.graphs_removed = len(changed), len(removed)
     report.stages["rdf+store"] = time.perf_counter() - mark  # after extraction: what did not overlap it
@@ -427,12 +427,6 @@ _NO_ARTICLE = ArticleInfo("", "", "", "")
 
 def _role_labels(resources: Resources) -> dict[str, str]:
     return {r["id"]: r["label_en"] for r in resources.lexicons.role_types}
-
-
-def _serialise(quads: list[pyoxigraph.Quad]) -> bytes:
-    data = pyoxigraph.serialize(quads, format=NQUADS)
-    assert data is not None
-    return data
 
 
 class _Writer:
@@ -571,7 +565,7 @@ def _signature(a: ArticleSummary, builder: RDFBuilder, merged: MergeResult) -> s
     """What an article's graph depends on: its content, and the IRIs other articles can change for it."""
     events = [builder.iris.interaction(e.kind, e.identity, e.day)
               for e in (merged.by_report[(a.id, i.local_id)] for i in a.interactions)]
-    actors = [builder.actor_iri(k).value for k in a.keys]
+    actors = [builder.actor_iri(k) for k in a.keys]
     text = "\n".join((a.id, a.path, a.sha256, *events, *actors))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 

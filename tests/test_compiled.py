@@ -7,7 +7,9 @@ source changes, and these tests catch a checkout where that did not happen.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
+import json
 import shutil
 import subprocess
 import sys
@@ -52,9 +54,14 @@ def test_the_listed_modules_exist_and_are_compiled_all_or_none() -> None:
     assert len(set(kinds.values())) == 1, f"a partly compiled hot path (run `make setup`): {kinds}"
 
 
-def test_no_extension_is_older_than_its_source() -> None:
-    stale = [name for (name, origin), source in zip(_compiled().items(), _listed_sources(), strict=True)
-             if origin is not None and origin.stat().st_mtime < source.stat().st_mtime]
+def test_no_source_was_edited_since_it_was_compiled() -> None:
+    if not any(_compiled().values()):
+        pytest.skip("kg is installed as pure Python here")
+    record = ROOT / "kg" / "_native.json"  # written by setup.py with the extensions
+    assert record.is_file(), "compiled modules without kg/_native.json: run `make setup`"
+    compiled = json.loads(record.read_text())
+    stale = [name for name in (str(p.relative_to(ROOT)) for p in _listed_sources())
+             if compiled.get(name) != hashlib.sha256((ROOT / name).read_bytes()).hexdigest()]
     assert not stale, f"edited since compiled, run `make setup`: {stale}"
 
 
