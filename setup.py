@@ -2,7 +2,7 @@
 puts `ontology/` and `queries/` inside built wheels (kg/_data, read by kg.paths).
 
 Extraction and RDF writing run once per article and are plain typed Python; mypyc turns them into C
-extensions, about a third faster (docs/performance.md), with the same results (tests/test_compiled.py).
+extensions, about a third faster (docs/benchmarks.md), with the same results (tests/test_compiled.py).
 Everything else stays interpreted. Without mypyc or a C compiler, or with KG_PURE_PYTHON=1, kg installs
 as pure Python and works the same, only slower.
 """
@@ -36,24 +36,22 @@ def source_digests() -> dict[str, str]:
 class OptionalBuildExt(build_ext):
     """A failed compilation leaves kg pure Python instead of failing the installation.
 
-    A compiled build also writes kg/_native.json, the digest of each source it compiled, so that a
-    source edited since can be told from one that was only touched (tests/test_compiled.py)."""
+    All or nothing: every compiled module loads its code from the one shared library, so the
+    extensions already built are removed when any fails. A compiled build also writes kg/_native.json,
+    the digest of each source it compiled, so that a source edited since can be told from one that was
+    only touched (tests/test_compiled.py)."""
 
     def run(self) -> None:
         try:
             super().run()
         except Exception as exc:  # noqa: BLE001 - any compiler failure means: no extensions
+            for ext in self.extensions:
+                Path(self.get_ext_fullpath(ext.name)).unlink(missing_ok=True)
             print(f"kg: not compiled, installing as pure Python ({exc})", file=sys.stderr)
             return
         if self.extensions:
             package = (HERE if self.inplace else Path(self.build_lib)) / "kg"
             (package / "_native.json").write_text(json.dumps(source_digests(), indent=1) + "\n")
-
-    def build_extension(self, ext) -> None:  # type: ignore[no-untyped-def]
-        try:
-            super().build_extension(ext)
-        except Exception as exc:  # noqa: BLE001
-            print(f"kg: {ext.name} not compiled, stays pure Python ({exc})", file=sys.stderr)
 
 
 class BuildPyWithData(build_py):

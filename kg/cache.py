@@ -92,6 +92,17 @@ class _Entry:
     crc: int
 
 
+def _payload(entry: _Entry) -> bytes | None:
+    """An entry's bytes, or None when its pack is gone or they are not what was written."""
+    try:
+        with open(entry.pack.path, "rb") as handle:
+            handle.seek(entry.offset)
+            data = handle.read(entry.length)
+    except OSError:
+        return None
+    return data if len(data) == entry.length and zlib.crc32(data) == entry.crc else None
+
+
 class ExtractionCache:
     """Per-article extraction records under one fingerprint."""
 
@@ -130,17 +141,13 @@ class ExtractionCache:
 
     def _read(self, key: str) -> Extraction | None:
         entry = self._index.get(key)
-        if entry is None or entry.length == 0:
+        data = _payload(entry) if entry is not None and entry.length else None
+        if data is None:
             return None
         try:
-            with open(entry.pack.path, "rb") as handle:
-                handle.seek(entry.offset)
-                data = handle.read(entry.length)
-            if len(data) != entry.length or zlib.crc32(data) != entry.crc:
-                return None
             return records_io.loads(data)
-        except (OSError, records_io.RecordFormatError):
-            return None  # deleted under us, or not what it claims: extract again
+        except records_io.RecordFormatError:
+            return None  # not what it claims: extract again
 
     def _scan(self) -> None:
         """Index the whole entries written since the last scan, in pack order."""
@@ -224,13 +231,8 @@ class ExtractionCache:
         if len(packs) <= MAX_PACKS and total <= 2 * sum(e.length + 64 for _, e in live):
             return
         for key, entry in live:
-            try:
-                with open(entry.pack.path, "rb") as handle:
-                    handle.seek(entry.offset)
-                    data = handle.read(entry.length)
-            except OSError:
-                continue
-            if len(data) == entry.length and zlib.crc32(data) == entry.crc:
+            data = _payload(entry)
+            if data is not None:
                 self._append(key, data)
         self.close()
         for pack in packs:  # the new pack sorts after them all: a kill before this point loses nothing
