@@ -52,6 +52,7 @@ from kg.parallel import Task, extract_summaries
 from kg.paths import ontology_dir
 from kg.rdf import store as kgstore
 from kg.rdf.build import RDFBuilder
+from kg.rdf.contact_sheets import remove_contact_sheets
 from kg.rdf.iri import DEFAULT_BASE, IRIs
 from kg.rdf.reason import ENGINES, reason
 from kg.rdf.validate import SHACL_BUILD_LIMIT, validate_store
@@ -380,6 +381,7 @@ def _write(writer: _Writer, articles: _Articles, cache: ExtractionCache, resourc
     writer.finish()
     for name in ("knowledge-base", "ontology", "inferred"):
         store.remove_graph(pyoxigraph.NamedNode(iris.graph(name)))
+    remove_contact_sheets(store, iris.base)  # derived from graph/inferred; reasoning writes them again
     store.load(builder.knowledge_base_quads(articles.knowledge_base_keys()).nquads(), format=NQUADS)
     store.extend(_ontology_quads(pyoxigraph.NamedNode(iris.graph("ontology"))))
     report.graphs_written, report.graphs_removed = len(changed), len(removed)

@@ -15,8 +15,11 @@ from kg.errors import QueryError
 
 KG = "https://example.org/kg/ontology#"
 
+# kg:firstContact / kg:lastContact hold only inside a contact sheet (the dates of the sheet owner's
+# contact with ?s, kg/rdf/contact_sheets.py): over the union of graphs they would read as facts of ?s.
 _STATEMENTS = """
-SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?p ?o
+PREFIX kg: <https://example.org/kg/ontology#>
+SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o FILTER (?p NOT IN (kg:firstContact, kg:lastContact)) } ORDER BY ?p ?o
 """
 
 _EVIDENCE = """

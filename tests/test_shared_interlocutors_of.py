@@ -9,8 +9,10 @@ article graph states; its days are read from every graph; with ?from/?to only th
 count (undated interactions then do not). Rows are ordered by via, a, b. Checked on the seed store, on a
 small store made of the awkward cases, with either binding (substitution, or VALUES as an endpoint gets
 them), and in order on an Oxigraph server and on Jena when they are installed. The query answers in two
-ways — from rule 015's kg:Contact nodes when no window is given and the store has them, from the
-interactions otherwise — so every store is checked with and without those nodes.
+ways — from the contact sheets made from rule 015's kg:Contact nodes when no window is given and the
+store has them, from the
+interactions otherwise — so every store is checked with and without those nodes and the contact sheets
+made from them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from store_helpers import kg, seed_store
 from test_remote_stores import _java, jena, oxigraph_server  # noqa: F401 (fixtures)
 
 from kg.queries import ActorResolver, bind, load_query, run, with_planning_hints
+from kg.rdf.contact_sheets import SHEETS, write_contact_sheets
 from kg.rdf.reason import reason
 from kg.rdf.store import open_store
 from kg.remote import RemoteStore, push, with_values
@@ -101,12 +104,19 @@ def contacts(store: pyoxigraph.Store) -> int:
 
 
 def without_contacts(store: pyoxigraph.Store) -> pyoxigraph.Store:
-    """A copy of `store` without rule 015's kg:Contact nodes (as built with an older kg, or an endpoint
-    without graph/inferred): the query must then answer from the interactions."""
+    """A copy of `store` without rule 015's kg:Contact nodes and the contact sheets made from them (as
+    built with an older kg, or an endpoint without graph/inferred): the query must then answer from
+    the interactions."""
     nodes = contact_nodes(store)
+    sheet_terms = {KG + "contactSheet", KG + "sortRank"}
     copy = pyoxigraph.Store()
-    copy.extend(q for q in store.quads_for_pattern(None, None, None, None) if q.subject not in nodes)
+    copy.extend(q for q in store.quads_for_pattern(None, None, None, None)
+                if q.subject not in nodes and q.predicate.value not in sheet_terms and not in_sheet(q))
     return copy
+
+
+def in_sheet(quad: pyoxigraph.Quad) -> bool:
+    return isinstance(quad.graph_name, pyoxigraph.NamedNode) and quad.graph_name.value.startswith(B + SHEETS)
 
 
 def actors_of(store: pyoxigraph.Store) -> list[str]:
@@ -184,7 +194,8 @@ def test_awkward_cases_match_the_definition(reasoned: bool) -> None:
 
 def test_contacts_answer_without_a_window_and_interactions_with_one() -> None:
     """Which way answers: a kg:Contact node stated by hand, with no interaction behind it, is in the
-    answer without a window only, and no longer once the store holds no kg:Contact."""
+    answer once the contact sheets are written again, without a window only, and no longer once the
+    store holds no sheet."""
     store = _awkward_store()
     reason(store, B)
     n = pyoxigraph.NamedNode
@@ -192,6 +203,7 @@ def test_contacts_answer_without_a_window_and_interactions_with_one() -> None:
     node, inferred = n(B + "contact/made-up"), n(B + "graph/inferred")
     for predicate, obj in ((RDF_TYPE, KG + "Contact"), (KG + "a", p), (KG + "b", zz)):
         store.add(pyoxigraph.Quad(node, n(predicate), n(obj), inferred))
+    write_contact_sheets(store, B)
     made_up = (hub, zz, p, "2023-03-01", "2024-01-06")  # the days of hub–p; p–zz is undated
     assert made_up in answered(store, hub, {})
     assert made_up in answered(store, hub, {}, as_endpoint=True)
@@ -218,10 +230,11 @@ def test_an_oxigraph_server_gives_the_same_rows_in_the_same_order(oxigraph_serve
     store, remote = open_store(seeds), RemoteStore(f"{oxigraph_server}/query")
     query = load_query("shared-interlocutors-of")
     for summaries in (True, False):
-        if not summaries:  # the same graphs again, graph/inferred without its kg:Contact nodes
+        if not summaries:  # the same graphs again, graph/inferred without its kg:Contact nodes and sheets
             store = without_contacts(store)
             push(store, f"{oxigraph_server}/store")
             assert not bool(remote.query(f"ASK {{ ?c a <{KG}Contact> }}"))
+            assert not bool(remote.query(f"ASK {{ ?x <{KG}contactSheet> ?sheet }}"))
         for actor, window in CASES:
             substitutions = bind(query, {"actor": actor, **window}, ActorResolver(store))
             here = _ordered(*run(store, query.text, substitutions))
@@ -237,7 +250,7 @@ def test_jena_gives_the_same_rows_in_the_same_order(jena: list[str], tmp_path: P
         tdb = tmp_path / f"tdb2-{summaries}"
         if summaries:
             _java(jena, "tdb2.tdbloader", "--loc", str(tdb), str(seeds / "graph.trig"))
-        else:  # graph/inferred without its kg:Contact nodes
+        else:  # graph/inferred without its kg:Contact nodes and sheets
             store = without_contacts(store)
             store.dump(tmp_path / "without-contacts.trig", format=pyoxigraph.RdfFormat.TRIG)
             _java(jena, "tdb2.tdbloader", "--loc", str(tdb), str(tmp_path / "without-contacts.trig"))

@@ -12,7 +12,8 @@ Then the SPARQL rules in `ontology/rules/*.rq` (CONSTRUCT queries over the union
 in file-name order; their output is added to the OWL closure, and a rule runs again only when a
 `kg:` term it reads changed since its last run, until nothing changes (ontology/rules/README.md).
 Rule 050 (shared interlocutors) is bounded: it runs only when the store holds at most
-`MAX_SHARED_PAIRS` (a, b, via) triples.
+`MAX_SHARED_PAIRS` (a, b, via) triples. Last, the contact sheets (kg.rdf.contact_sheets): per principal,
+a named graph of whom it met or phoned, laid out for per-actor queries.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from kg.rdf.closure import (
     select,
     write_ntriples,
 )
+from kg.rdf.contact_sheets import write_contact_sheets
 from kg.rdf.tbox import OWL, OWL_SAME_AS, RDF, RDF_TYPE, RDFS, is_literal, tbox_from_store
 
 ENGINES = ("kg", "owlrl")
@@ -68,6 +70,8 @@ class ReasoningReport:
     seconds: float = 0.0
     owl_seconds: float = 0.0
     rules_seconds: float = 0.0
+    sheets_seconds: float = 0.0  # the contact sheets (kg.rdf.contact_sheets), after the rules
+    sheet_quads: int = 0  # in the sheet graphs (`inferred` counts graph/inferred only)
     rule_runs: int = 0
     passes: int = 0
     clashes: list[Clash] = field(default_factory=list)
@@ -221,6 +225,10 @@ def reason(store: pyoxigraph.Store, base: str, engine: str = "kg", *,
         written += write_ntriples(store, derived, inferred)
         report.owl_seconds += time.perf_counter() - mark
         changes.append(("", _terms(derived)))
+    mark = time.perf_counter()
+    links, report.sheet_quads = write_contact_sheets(store, base)
+    written += links
+    report.sheets_seconds = time.perf_counter() - mark
     report.clashes = owl.clashes()
     report.errors = getattr(owl, "errors", [])
     report.inferred = written

@@ -187,13 +187,17 @@ EXPORT_FORMATS = {
     "nquads": pyoxigraph.RdfFormat.N_QUADS,
     "json-ld": pyoxigraph.RdfFormat.JSON_LD,
 }
-_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+# The union leaves out the contact sheets' dates, which hold only inside their sheet graph (the dates
+# of the sheet owner's contact with ?s, kg/rdf/contact_sheets.py): in one graph they would read as
+# facts of ?s. The sheets' other triples (ranks, links) are true anywhere.
+_UNION = ("PREFIX kg: <https://example.org/kg/ontology#> CONSTRUCT { ?s ?p ?o } "
+          "WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?p NOT IN (kg:firstContact, kg:lastContact)) }")
 
 
 def export(store: pyoxigraph.Store, output: BinaryIO, fmt: str) -> None:
     """Write the store to `output`, streaming: every named graph for trig, nquads and json-ld; for turtle
-    and nt the union of all graphs, each triple once. The order is the database's, so the same
-    content always gives the same bytes, however it was loaded."""
+    and nt the union of all graphs, each triple once, without the contact sheets' dates. The order is the
+    database's, so the same content always gives the same bytes, however it was loaded."""
     rdf_format = EXPORT_FORMATS[fmt]
     prefixes = PREFIXES if rdf_format in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.TRIG) else None
     if rdf_format.supports_datasets:

@@ -49,6 +49,7 @@ class KG(DefinedNamespace):
     coParticipant: URIRef
     coPresentWith: URIRef
     confidence: URIRef
+    contactSheet: URIRef
     country: URIRef
     cue: URIRef
     date: URIRef
@@ -61,6 +62,7 @@ class KG(DefinedNamespace):
     evidence: URIRef
     excludes: URIRef
     fileName: URIRef
+    firstContact: URIRef
     firstDate: URIRef
     guest: URIRef
     hasPart: URIRef
@@ -73,6 +75,7 @@ class KG(DefinedNamespace):
     involvedIn: URIRef
     involves: URIRef
     language: URIRef
+    lastContact: URIRef
     lastDate: URIRef
     level: URIRef
     madeClaim: URIRef
@@ -84,6 +87,7 @@ class KG(DefinedNamespace):
     participant: URIRef
     participatesIn: URIRef
     place: URIRef
+    postLabel: URIRef
     present: URIRef
     presentAt: URIRef
     published: URIRef
@@ -95,6 +99,7 @@ class KG(DefinedNamespace):
     sentence: URIRef
     sha256: URIRef
     singleHolderPost: URIRef
+    sortRank: URIRef
     source: URIRef
     speaker: URIRef
     spokeByPhoneWith: URIRef
