@@ -3,8 +3,8 @@
 Only triples whose predicate the TBox mentions (plus every rdf:type and owl:sameAs) are read from
 the store, so the cost follows the data the ontology can reason about, not the whole graph. Terms
 are N-Triples strings (`<iri>`, `"value"^^<datatype>`): triples cross between Oxigraph and Python as
-N-Triples text, parsed and written by Oxigraph in bulk, because building one Python object per term
-cost more than the reasoning itself (docs/reasoning.md). Each
+text (SPARQL TSV rows read, N-Triples written), parsed and written by Oxigraph in bulk, because
+building one Python object per term cost more than the reasoning itself (docs/reasoning.md). Each
 triple is processed once, when it first appears (a worklist: the semi-naive strategy), against
 indexes of what is already known; joins (transitive properties, property chains, functional
 properties, equality) use per-predicate subject and object indexes. The rules are those of the
