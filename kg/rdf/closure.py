@@ -20,13 +20,13 @@ datatype subsumption for resources explicitly typed with an XSD datatype.
 from __future__ import annotations
 
 import io
+import re
 import tempfile
 from collections import defaultdict
-import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO
 from dataclasses import dataclass
 from sys import intern
+from typing import IO
 
 from pyoxigraph import NamedNode, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat, Store
 
@@ -86,11 +86,9 @@ class Closure:
         """
         self._store = store
         self._skip_graphs = tuple(str(g) for g in skip_graphs)
-        predicates = sorted(p for p in self.relevant if p.startswith("<"))
-        self._loaded.update(predicates)
         pending = self._pending
         count = 0
-        with self._spool(f"VALUES ?p {{ {' '.join(predicates)} }} GRAPH ?g {{ ?s ?p ?o }}") as spool:
+        with self._spool(self._with_predicates(sorted(p for p in self.relevant if p.startswith("<")))) as spool:
             for s, p, o in spool_triples(spool):
                 count += self._know(s, p, o)
                 if len(pending) >= FIRE_CHUNK:
@@ -111,12 +109,16 @@ class Closure:
     def _read(self, predicates: list[Term], node: Term | None = None) -> int:
         """Add the store's triples with these predicates (or, with `node`, every triple about it)."""
         if node is None:
-            self._loaded.update(predicates)
-            where = f"VALUES ?p {{ {' '.join(predicates)} }} GRAPH ?g {{ ?s ?p ?o }}"
+            where = self._with_predicates(predicates)
         else:
             where = f"GRAPH ?g {{ {{ VALUES ?s {{ {node} }} ?s ?p ?o }} UNION {{ VALUES ?o {{ {node} }} ?s ?p ?o }} }}"
         with self._spool(where) as spool:
             return sum(self._know(s, p, o) for s, p, o in spool_triples(spool))
+
+    def _with_predicates(self, predicates: list[Term]) -> str:
+        """The pattern of every triple with these predicates, now counted as read (`knows`)."""
+        self._loaded.update(predicates)
+        return f"VALUES ?p {{ {' '.join(predicates)} }} GRAPH ?g {{ ?s ?p ?o }}"
 
     def _spool(self, where: str) -> IO[bytes]:
         """The store's triples matching `where` (binding ?s ?p ?o, in a graph ?g but the skipped ones)."""
